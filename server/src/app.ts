@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import serve from 'koa-static';
+import { resolvePrincipal } from './auth/auth.service.js';
+import { problemDetails } from './http/errors.js';
+import { openApiDocument } from './http/openapi.js';
+import { mount } from './http/route.js';
+import { routes } from './routes.js';
+import type { Services } from './services.js';
+
+export const API_VERSION = '0.1.0';
+
+/** The Koa application: problem details first, then request id, body parsing, session, routes. */
+export function createApp(services: Services): Koa {
+  const app = new Koa({ proxy: true });
+  const openapi = openApiDocument(routes, API_VERSION);
+
+  app.use(async (ctx, next) => {
+    ctx.state.requestId = randomUUID();
+    ctx.set('X-Request-Id', ctx.state.requestId);
+    await next();
+  });
+  app.use(problemDetails(services.log));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: services.config.bodyLimit, encoding: 'utf-8' }));
+  app.use(async (ctx, next) => {
+    const header = ctx.get('Authorization');
+    if (ctx.path.startsWith('/api/') && header) {
+      const [scheme, token] = header.split(' ');
+      ctx.state.user = await resolvePrincipal(services, scheme?.toLowerCase() === 'bearer' ? (token ?? '') : '');
+    }
+    await next();
+  });
+
+  const router = new Router();
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+  mount(router, services, routes);
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+
+  const h5 = services.config.h5Dir;
+  if (h5 && existsSync(h5)) app.use(serve(h5));
+  return app;
+}

@@ -1,0 +1,34 @@
+import { BindingCode, User } from '../auth/user.entity.js';
+import { Inspection, InspectionDepartment } from '../inspections/inspection.entities.js';
+import { SigningKey } from '../keys/signingKey.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Rating } from '../ratings/rating.entity.js';
+import {
+  Department,
+  Enterprise,
+  ExemptEnterprise,
+  ExemptItem,
+  Item,
+  Officer,
+  Scenario,
+} from '../registry/registry.entities.js';
+import { Setting } from '../settings/setting.entity.js';
+
+/** Every table of the product; migrations under ./migrations create them. */
+export const entities = [
+  Setting,
+  SigningKey,
+  User,
+  BindingCode,
+  Department,
+  Officer,
+  Enterprise,
+  Item,
+  Scenario,
+  ExemptEnterprise,
+  ExemptItem,
+  Plan,
+  Inspection,
+  InspectionDepartment,
+  Rating,
+];

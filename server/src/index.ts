@@ -1,0 +1,3 @@
+export { startServer, type RunningServer, type StartOptions } from './server.js';
+export { routes } from './routes.js';
+export type { Services } from './services.js';

@@ -1,0 +1,53 @@
+import jwt from 'jsonwebtoken';
+import { IsNull } from 'typeorm';
+import { decodeCodeToken, timeVerdict, VERDICT_TEXT, type ScanResponse, type Verdict } from '@inspection-code/shared';
+import type { Principal } from '../auth/principal.js';
+import type { Services } from '../services.js';
+import { Inspection } from './inspection.entities.js';
+import { presentInspection } from './inspection.view.js';
+
+const answer = (verdict: Verdict, extra: Partial<ScanResponse> = {}): ScanResponse => ({
+  verdict,
+  message: `${VERDICT_TEXT[verdict].words}：${VERDICT_TEXT[verdict].advice}`,
+  ...extra,
+});
+
+/**
+ * 扫码核验. Signature first (with Node's crypto through jsonwebtoken; the mini program's offline
+ * check uses the shared pure-JS verifier and must agree), then the record: revoked, issued for
+ * another enterprise, and only then the validity window, with no leeway (the server's clock rules).
+ */
+export async function scanCode(s: Services, user: Principal | null, qrContent: string): Promise<ScanResponse> {
+  const now = s.clock();
+  const decoded = decodeCodeToken(qrContent);
+  if (!decoded.ok) return answer('malformed');
+  if (decoded.header.alg !== 'ES256') return answer('forged');
+  const key = await s.keyring.publicKey(decoded.header.kid, now);
+  if (!key) return answer('unknown_key');
+  try {
+    jwt.verify(decoded.token, key, { algorithms: ['ES256'], ignoreExpiration: true, ignoreNotBefore: true });
+  } catch {
+    return answer('forged');
+  }
+
+  const claims = decoded.claims;
+  const inspection = await s.ds.manager.findOneBy(Inspection, { codeNo: claims.c });
+  // A genuine signature over a code this system never recorded: treat as not genuine.
+  if (!inspection || inspection.enterpriseCreditCode !== claims.e) return answer('forged');
+
+  const ownEnterprise = user?.role === 'enterprise' && user.creditCode === inspection.enterpriseCreditCode;
+  const withRatings = ownEnterprise || user?.role === 'supervisor' || user?.role === 'admin';
+  const show = async () => ({ inspection: await presentInspection(s.ds.manager, inspection, { withRatings }) });
+
+  if (inspection.revokedAt) return answer('revoked', await show());
+  if (user?.role === 'enterprise' && user.creditCode && !ownEnterprise) return answer('wrong_enterprise', await show());
+  const time = timeVerdict(claims, Math.floor(now.getTime() / 1000));
+  if (time !== 'valid') return answer(time, await show());
+
+  if (ownEnterprise && !inspection.checkedInAt) {
+    // The enterprise's first valid scan is its on-site check-in; the condition keeps the first one.
+    await s.ds.manager.update(Inspection, { codeNo: inspection.codeNo, checkedInAt: IsNull() }, { checkedInAt: now });
+    inspection.checkedInAt = (await s.ds.manager.findOneByOrFail(Inspection, { codeNo: inspection.codeNo })).checkedInAt;
+  }
+  return answer('valid', await show());
+}

@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../db/transaction.js';
+import { Setting } from './setting.entity.js';
+
+/**
+ * Returns the shared value under `key`, creating it with `make()` if absent. When two processes
+ * start together, the first insert wins and both read the same value back.
+ */
+export async function sharedSetting(ds: DataSource, key: string, make: () => string): Promise<string> {
+  const repo = ds.getRepository(Setting);
+  const existing = await repo.findOneBy({ key });
+  if (existing) return existing.value;
+  try {
+    await repo.insert({ key, value: make() });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+  return (await repo.findOneByOrFail({ key })).value;
+}

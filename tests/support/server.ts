@@ -1,0 +1,43 @@
+import { loadConfig } from '@inspection-code/config';
+import { startServer, type RunningServer } from '@inspection-code/server';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { Api } from './api.js';
+
+/** A clock the test moves: the server's only source of "now". */
+export class TestClock {
+  private offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export interface TestServer {
+  url: string;
+  api: Api;
+  clock: TestClock;
+  server: RunningServer;
+  db: TestDatabase;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** The real server, listening on a free port, over a fresh database. `env` overrides configuration. */
+export async function startTestServer(env: Record<string, string> = {}, db?: TestDatabase): Promise<TestServer> {
+  const database = db ?? (await createTestDatabase());
+  const fullEnv = { PORT: '0', HOST: '127.0.0.1', AUTH_DEV_LOGIN: '1', SEED_DEMO: '0', ...database.env, ...env };
+  const clock = new TestClock();
+  const server = await startServer(loadConfig(fullEnv), { clock: clock.now, log: () => undefined });
+  return {
+    url: server.url,
+    api: new Api(server.url),
+    clock,
+    server,
+    db: database,
+    env: fullEnv,
+    async close() {
+      await server.close();
+      if (!db) await database.drop();
+    },
+  };
+}
