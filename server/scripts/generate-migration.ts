@@ -4,7 +4,7 @@
  *
  *   npx tsx server/scripts/generate-migration.ts AddSomething [mysql://root@127.0.0.1:3306/test]
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../src/db/dataSource.js';
 
@@ -17,7 +17,7 @@ const stamp = Date.now();
 const className = `${name}${stamp}`;
 
 async function generate(kind: 'sqlite' | 'mysql', database: Parameters<typeof createDataSource>[0]) {
-  const ds = createDataSource(database);
+  const ds = await createDataSource(database);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const sql = await ds.driver.createSchemaBuilder().log();
@@ -43,7 +43,34 @@ ${sql.downQueries.reverse().map((u) => `    await queryRunner.query(${q(u.query)
 `;
   const file = `server/src/db/migrations/${kind}/${stamp}-${name}.ts`;
   writeFileSync(file, body);
-  console.log(`${kind}: wrote ${file}; add ${className} to server/src/db/migrations/index.ts`);
+  console.log(`${kind}: wrote ${file}`);
+}
+
+/** Rewrites migrations/index.ts to list every migration file, oldest first. */
+function writeIndex() {
+  const dir = 'server/src/db/migrations';
+  const lines: string[] = [];
+  const lists: Record<string, string[]> = { sqlite: [], mysql: [] };
+  for (const kind of ['sqlite', 'mysql'] as const) {
+    for (const file of readdirSync(`${dir}/${kind}`).filter((f) => f.endsWith('.ts')).sort()) {
+      const [ts, migration] = file.replace(/\.ts$/, '').split('-') as [string, string];
+      const alias = `${kind}${migration}${ts}`;
+      lines.push(`import { ${migration}${ts} as ${alias} } from './${kind}/${file.replace(/\.ts$/, '.js')}';`);
+      lists[kind]!.push(alias);
+    }
+  }
+  writeFileSync(
+    `${dir}/index.ts`,
+    `// Written by server/scripts/generate-migration.ts: each database has its own generated SQL.
+import type { MigrationInterface } from 'typeorm';
+${lines.join('\n')}
+
+type MigrationClass = new () => MigrationInterface;
+
+export const sqliteMigrations: MigrationClass[] = [${lists.sqlite!.join(', ')}];
+export const mysqlMigrations: MigrationClass[] = [${lists.mysql!.join(', ')}];
+`,
+  );
 }
 
 await generate('sqlite', { kind: 'sqlite', file: ':memory:' });
@@ -56,3 +83,4 @@ try {
   await admin.query(`DROP DATABASE ${scratch}`);
   await admin.end();
 }
+writeIndex();

@@ -8,6 +8,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   type CodeClaims,
+  type DecodedCodeToken,
   base64UrlDecode,
   decodeCodeToken,
   decodeJsonSegment,
@@ -93,7 +94,7 @@ function peekAlgorithm(qrContent: string): string | undefined {
   }
 }
 
-function algorithmRejected(alg: string): VerifyCodeResult {
+function algorithmRejected(alg: string): { verdict: 'forged'; reason: string } {
   return {
     verdict: 'forged',
     reason: `algorithm ${JSON.stringify(alg)} is not accepted: code tokens must be signed with ES256`,
@@ -120,6 +121,22 @@ function keysFor(jwks: { keys: Jwk[] }, kid: string): { keys: Uint8Array[]; reas
     }
   }
   return { keys, reason };
+}
+
+/**
+ * Steps 1 and 2 of verification, which need no key: an `alg` other than ES256 is `forged`, a
+ * token that does not decode is `malformed`. The server runs the same steps before its own
+ * signature check, so both sides classify structure alike.
+ */
+export function readCodeToken(
+  qrContent: string,
+): { ok: true; decoded: DecodedCodeToken } | { ok: false; rejection: { verdict: 'forged' | 'malformed'; reason: string } } {
+  const alg = peekAlgorithm(qrContent);
+  if (alg !== undefined && alg !== ACCEPTED_ALG) return { ok: false, rejection: algorithmRejected(alg) };
+  const decoded = decodeCodeToken(qrContent);
+  if (!decoded.ok) return { ok: false, rejection: { verdict: 'malformed', reason: decoded.reason } };
+  if (decoded.header.alg !== ACCEPTED_ALG) return { ok: false, rejection: algorithmRejected(decoded.header.alg) };
+  return { ok: true, decoded };
 }
 
 /**
@@ -152,12 +169,9 @@ export function verifyCodeToken(
     const rawLeeway = options?.leewaySeconds ?? 0;
     const leeway = typeof rawLeeway === 'number' && Number.isFinite(rawLeeway) && rawLeeway > 0 ? rawLeeway : 0;
 
-    const alg = peekAlgorithm(qrContent);
-    if (alg !== undefined && alg !== ACCEPTED_ALG) return algorithmRejected(alg);
-
-    const decoded = decodeCodeToken(qrContent);
-    if (!decoded.ok) return { verdict: 'malformed', reason: decoded.reason };
-    if (decoded.header.alg !== ACCEPTED_ALG) return algorithmRejected(decoded.header.alg);
+    const structure = readCodeToken(qrContent);
+    if (!structure.ok) return structure.rejection;
+    const decoded = structure.decoded;
 
     const { keys, reason } = keysFor(jwks, decoded.header.kid);
     if (keys.length === 0) return { verdict: 'unknown_key', reason };

@@ -17,6 +17,7 @@ export interface TestServer {
   api: Api;
   clock: TestClock;
   server: RunningServer;
+  services: RunningServer["services"];
   db: TestDatabase;
   env: Record<string, string>;
   close(): Promise<void>;
@@ -33,6 +34,7 @@ export async function startTestServer(env: Record<string, string> = {}, db?: Tes
     api: new Api(server.url),
     clock,
     server,
+    services: server.services,
     db: database,
     env: fullEnv,
     async close() {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import type { Config } from '@inspection-code/config';
 import { entities } from './entities.js';
@@ -8,8 +9,19 @@ import { mysqlMigrations, sqliteMigrations } from './migrations/index.js';
 
 export type DbKind = 'sqlite' | 'mysql';
 
+/** MariaDB reports column defaults differently from MySQL; TypeORM must know which it talks to. */
+async function mysqlFlavour(url: string): Promise<'mysql' | 'mariadb'> {
+  const conn = await createConnection(url);
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    return String((rows as { v: string }[])[0]?.v).includes('MariaDB') ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Builds (does not open) the data source for the configured database. Never `synchronize`. */
-export function createDataSource(database: Config['database']): DataSource {
+export async function createDataSource(database: Config['database']): Promise<DataSource> {
   if (database.kind === 'sqlite') {
     if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
     return new DataSource({
@@ -26,7 +38,7 @@ export function createDataSource(database: Config['database']): DataSource {
     });
   }
   return new DataSource({
-    type: 'mysql',
+    type: await mysqlFlavour(database.url),
     url: database.url,
     entities,
     migrations: mysqlMigrations,
@@ -38,7 +50,7 @@ export function createDataSource(database: Config['database']): DataSource {
 
 /** Opens the database and applies pending migrations; concurrent starts on MySQL take turns. */
 export async function openDatabase(database: Config['database']): Promise<DataSource> {
-  const ds = createDataSource(database);
+  const ds = await createDataSource(database);
   await ds.initialize();
   if (database.kind === 'mysql') {
     const runner = ds.createQueryRunner();
@@ -56,5 +68,5 @@ export async function openDatabase(database: Config['database']): Promise<DataSo
 }
 
 export function dbKind(ds: DataSource): DbKind {
-  return ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  return ds.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
 }

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { IsNull } from 'typeorm';
-import { decodeCodeToken, timeVerdict, VERDICT_TEXT, type ScanResponse, type Verdict } from '@inspection-code/shared';
+import { readCodeToken, timeVerdict, VERDICT_TEXT, type ScanResponse, type Verdict } from '@inspection-code/shared';
 import type { Principal } from '../auth/principal.js';
 import type { Services } from '../services.js';
 import { Inspection } from './inspection.entities.js';
@@ -19,9 +19,9 @@ const answer = (verdict: Verdict, extra: Partial<ScanResponse> = {}): ScanRespon
  */
 export async function scanCode(s: Services, user: Principal | null, qrContent: string): Promise<ScanResponse> {
   const now = s.clock();
-  const decoded = decodeCodeToken(qrContent);
-  if (!decoded.ok) return answer('malformed');
-  if (decoded.header.alg !== 'ES256') return answer('forged');
+  const structure = readCodeToken(qrContent);
+  if (!structure.ok) return answer(structure.rejection.verdict);
+  const decoded = structure.decoded;
   const key = await s.keyring.publicKey(decoded.header.kid, now);
   if (!key) return answer('unknown_key');
   try {

@@ -15,17 +15,13 @@ interface LoadedKey {
   retiredAt: Date | null;
 }
 
-const RELOAD_AT_MOST_EVERY_MS = 1000;
-
 /**
  * The ES256 code-signing keys. They live in the database (so every process signs and verifies
- * alike); each process keeps their KeyObjects, built once, and re-reads the table when it meets a
- * kid it does not know (another process rotated) — at most once a second, so garbage kids cannot
- * hammer the database.
+ * alike); each process keeps their KeyObjects, built once, and looks a kid it does not know up by
+ * primary key (another process may have rotated).
  */
 export class Keyring {
   private keys = new Map<string, LoadedKey>();
-  private lastLoad = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -44,7 +40,6 @@ export class Keyring {
   private async reload(): Promise<void> {
     const rows = await this.ds.getRepository(SigningKey).find();
     this.keys = new Map(rows.map((row) => [row.kid, this.load(row)]));
-    this.lastLoad = Date.now();
   }
 
   private load(row: SigningKey): LoadedKey {
@@ -76,6 +71,7 @@ export class Keyring {
   /** A new signing key; the previous ones retire but keep verifying until their codes expire. */
   async rotate(m: EntityManager, now: Date): Promise<string> {
     await m.update(SigningKey, { retiredAt: IsNull() }, { retiredAt: now });
+    for (const key of this.keys.values()) key.retiredAt ??= now;
     return this.insertNewKey(m, now);
   }
 
@@ -84,8 +80,8 @@ export class Keyring {
     const newest = await m.getRepository(SigningKey).find({ select: { kid: true }, where: { retiredAt: IsNull() }, order: { createdAt: 'DESC' }, take: 1 });
     const kid = newest[0]?.kid;
     if (!kid) throw new Error('no active signing key');
-    if (!this.keys.has(kid)) await this.reload();
-    const key = this.keys.get(kid)!;
+    const key = await this.find(kid);
+    if (!key) throw new Error(`signing key ${kid} vanished`);
     // No typ and no iat: every byte counts in a QR code scanned in poor light.
     const token = jwt.sign(claims, key.privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid, typ: undefined }, noTimestamp: true });
     return { kid, token };
@@ -93,9 +89,18 @@ export class Keyring {
 
   /** The public key for a kid, if it still verifies codes. */
   async publicKey(kid: string, now: Date): Promise<KeyObject | undefined> {
-    if (!this.keys.has(kid) && Date.now() - this.lastLoad > RELOAD_AT_MOST_EVERY_MS) await this.reload();
-    const key = this.keys.get(kid);
+    const key = await this.find(kid);
     return key && this.stillVerifies(key, now) ? key.publicKey : undefined;
+  }
+
+  private async find(kid: string): Promise<LoadedKey | undefined> {
+    const known = this.keys.get(kid);
+    if (known || kid.length > 16) return known;
+    const row = await this.ds.getRepository(SigningKey).findOneBy({ kid });
+    if (!row) return undefined;
+    const key = this.load(row);
+    this.keys.set(kid, key);
+    return key;
   }
 
   private stillVerifies(key: LoadedKey, now: Date): boolean {

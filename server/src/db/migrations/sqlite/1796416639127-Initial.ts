@@ -1,13 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796415867349 implements MigrationInterface {
-  name = 'Initial1796415867349';
+export class Initial1796416639127 implements MigrationInterface {
+  name = 'Initial1796416639127';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "users" ("id" varchar(36) PRIMARY KEY NOT NULL, "openId" varchar(64) NOT NULL, "enterpriseCreditCode" varchar(18), "boundAt" datetime(3), "createdAt" datetime(3) NOT NULL)`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_users_openid" ON "users" ("openId") `);
     await queryRunner.query(`CREATE TABLE "binding_codes" ("codeHash" varchar(64) PRIMARY KEY NOT NULL, "creditCode" varchar(18) NOT NULL, "issuedBy" varchar(64) NOT NULL, "issuedAt" datetime(3) NOT NULL, "expiresAt" datetime(3) NOT NULL, "usedAt" datetime(3), "usedBy" varchar(36))`);
-    await queryRunner.query(`CREATE TABLE "inspections" ("codeNo" varchar(20) PRIMARY KEY NOT NULL, "kind" varchar(12) NOT NULL, "status" varchar(12) NOT NULL DEFAULT ('issued'), "enterpriseCreditCode" varchar(18) NOT NULL, "planNo" varchar(64), "reason" varchar(500), "clueRef" varchar(100), "startedAt" datetime(3), "justification" varchar(1000), "validFrom" datetime(3) NOT NULL, "validTo" datetime(3) NOT NULL, "issuingDepartmentCode" varchar(32) NOT NULL, "issuedBy" varchar(32) NOT NULL, "issuedAt" datetime(3) NOT NULL, "kid" varchar(16) NOT NULL, "qrContent" varchar(600) NOT NULL, "checkedInAt" datetime(3), "revokedAt" datetime(3), "revokeReason" varchar(500), "revokedBy" varchar(32))`);
+    await queryRunner.query(`CREATE TABLE "inspections" ("codeNo" varchar(20) PRIMARY KEY NOT NULL, "kind" varchar(12) NOT NULL, "enterpriseCreditCode" varchar(18) NOT NULL, "planNo" varchar(64), "reason" varchar(500), "clueRef" varchar(100), "startedAt" datetime(3), "justification" varchar(1000), "validFrom" datetime(3) NOT NULL, "validTo" datetime(3) NOT NULL, "issuingDepartmentCode" varchar(32) NOT NULL, "issuedBy" varchar(32) NOT NULL, "issuedAt" datetime(3) NOT NULL, "kid" varchar(16) NOT NULL, "qrContent" varchar(600) NOT NULL, "checkedInAt" datetime(3), "revokedAt" datetime(3), "revokeReason" varchar(500), "revokedBy" varchar(32))`);
     await queryRunner.query(`CREATE INDEX "idx_inspections_enterprise" ON "inspections" ("enterpriseCreditCode", "issuedAt") `);
     await queryRunner.query(`CREATE TABLE "inspection_departments" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "codeNo" varchar(20) NOT NULL, "departmentCode" varchar(32) NOT NULL, "officerCertNos" text NOT NULL, "itemCodes" text NOT NULL, "completedAt" datetime(3), "completedBy" varchar(32), "summary" varchar(2000))`);
     await queryRunner.query(`CREATE INDEX "idx_inspection_departments_department" ON "inspection_departments" ("departmentCode") `);
