@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
@@ -6,6 +5,7 @@ import Koa from 'koa';
 import serve from 'koa-static';
 import { resolvePrincipal } from './auth/auth.service.js';
 import { problemDetails } from './http/errors.js';
+import { accessLog, requestId, securityHeaders } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { mount } from './http/route.js';
 import { routes } from './routes.js';
@@ -13,16 +13,14 @@ import type { Services } from './services.js';
 
 export const API_VERSION = '0.1.0';
 
-/** The Koa application: problem details first, then request id, body parsing, session, routes. */
+/** The Koa application: request id, access log, headers, problem details, body parsing, session, routes. */
 export function createApp(services: Services): Koa {
   const app = new Koa({ proxy: true });
   const openapi = openApiDocument(routes, API_VERSION);
 
-  app.use(async (ctx, next) => {
-    ctx.state.requestId = randomUUID();
-    ctx.set('X-Request-Id', ctx.state.requestId);
-    await next();
-  });
+  app.use(requestId);
+  app.use(accessLog(services.log));
+  app.use(securityHeaders(services.config.production));
   app.use(problemDetails(services.log));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: services.config.bodyLimit, encoding: 'utf-8' }));
   app.use(async (ctx, next) => {

@@ -24,11 +24,11 @@ export interface TestServer {
 }
 
 /** The real server, listening on a free port, over a fresh database. `env` overrides configuration. */
-export async function startTestServer(env: Record<string, string> = {}, db?: TestDatabase): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, db?: TestDatabase, log: (entry: Record<string, unknown>) => void = () => undefined): Promise<TestServer> {
   const database = db ?? (await createTestDatabase());
   const fullEnv = { PORT: '0', HOST: '127.0.0.1', AUTH_DEV_LOGIN: '1', SEED_DEMO: '0', ...database.env, ...env };
   const clock = new TestClock();
-  const server = await startServer(loadConfig(fullEnv), { clock: clock.now, log: () => undefined });
+  const server = await startServer(loadConfig(fullEnv), { clock: clock.now, log });
   return {
     url: server.url,
     api: new Api(server.url),
