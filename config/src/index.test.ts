@@ -39,4 +39,12 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/AUTH_DEV_LOGIN/);
     }
   });
+
+  it('reads the complaint deadline and the working-day calendar, refusing a malformed date', () => {
+    expect(loadConfig({}).complaints).toEqual({ deadlineWorkingDays: 15, calendar: 'official', holidays: [], makeupWorkdays: [] });
+    const c = loadConfig({ COMPLAINT_DEADLINE_WORKING_DAYS: '10', WORKDAY_CALENDAR: 'weekends', PUBLIC_HOLIDAYS: '2027-02-08, 2027-02-09', MAKEUP_WORKDAYS: '2027-02-06' });
+    expect(c.complaints).toEqual({ deadlineWorkingDays: 10, calendar: 'weekends', holidays: ['2027-02-08', '2027-02-09'], makeupWorkdays: ['2027-02-06'] });
+    expect(() => loadConfig({ PUBLIC_HOLIDAYS: '2027-13-01' })).toThrow(/PUBLIC_HOLIDAYS/);
+    expect(() => loadConfig({ WORKDAY_CALENDAR: 'lunar' })).toThrow(/WORKDAY_CALENDAR/);
+  });
 });

@@ -5,7 +5,7 @@ import Koa from 'koa';
 import serve from 'koa-static';
 import { resolvePrincipal } from './auth/auth.service.js';
 import { problemDetails } from './http/errors.js';
-import { accessLog, requestId, securityHeaders } from './http/middleware.js';
+import { accessLog, rateLimit, requestId, securityHeaders } from './http/middleware.js';
 import { openApiDocument } from './http/openapi.js';
 import { mount } from './http/route.js';
 import { routes } from './routes.js';
@@ -15,13 +15,14 @@ export const API_VERSION = '0.1.0';
 
 /** The Koa application: request id, access log, headers, problem details, body parsing, session, routes. */
 export function createApp(services: Services): Koa {
-  const app = new Koa({ proxy: true });
+  const app = new Koa({ proxy: services.config.trustProxy });
   const openapi = openApiDocument(routes, API_VERSION);
 
   app.use(requestId);
   app.use(accessLog(services.log));
   app.use(securityHeaders(services.config.production));
   app.use(problemDetails(services.log));
+  app.use(rateLimit(services.rateLimiter, services.config.rateLimits));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: services.config.bodyLimit, encoding: 'utf-8' }));
   app.use(async (ctx, next) => {
     const header = ctx.get('Authorization');

@@ -7,6 +7,8 @@ import { meRoutes } from './me/me.routes.js';
 import { plansRoutes } from './plans/plans.routes.js';
 import { ratingsRoutes } from './ratings/ratings.routes.js';
 import { registryRoutes } from './registry/registry.routes.js';
+import { supervisionRoutes } from './supervision/supervision.routes.js';
+import { flagsRoutes } from './rules/flags.routes.js';
 
 /** Every endpoint of the API. The OpenAPI document and the authorization tests read this list. */
 export const routes: Route[] = [
@@ -18,4 +20,6 @@ export const routes: Route[] = [
   ...inspectionsRoutes,
   ...ratingsRoutes,
   ...meRoutes,
+  ...supervisionRoutes,
+  ...flagsRoutes,
 ];

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { Sessions } from './auth/sessions.js';
 import { openDatabase } from './db/dataSource.js';
 import { Keyring } from './keys/keyring.js';
+import { RateLimiter } from './ratelimit/rateLimiter.js';
 import type { Clock, Log, Services } from './services.js';
 
 export interface StartOptions {
@@ -24,10 +25,19 @@ const jsonLog: Log = (entry) => process.stdout.write(`${JSON.stringify({ time: n
 /** Opens the database (running migrations), loads the keys, and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? (() => new Date());
-  const ds = await openDatabase(config.database);
+  const log = options.log ?? jsonLog;
+  const ds = await openDatabase(config.database, log);
   const keyring = new Keyring(ds, config.maxCodeWindowSeconds * 1000);
   await keyring.init(clock());
-  const services: Services = { config, ds, clock, keyring, sessions: await Sessions.create(config, ds), log: options.log ?? jsonLog };
+  const services: Services = {
+    config,
+    ds,
+    clock,
+    keyring,
+    sessions: await Sessions.create(config, ds),
+    rateLimiter: new RateLimiter(ds, clock),
+    log,
+  };
   const app = createApp(services);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

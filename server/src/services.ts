@@ -2,6 +2,7 @@ import type { Config } from '@inspection-code/config';
 import type { DataSource } from 'typeorm';
 import type { Sessions } from './auth/sessions.js';
 import type { Keyring } from './keys/keyring.js';
+import type { RateLimiter } from './ratelimit/rateLimiter.js';
 
 export type Clock = () => Date;
 export type Log = (entry: Record<string, unknown>) => void;
@@ -13,5 +14,6 @@ export interface Services {
   clock: Clock;
   keyring: Keyring;
   sessions: Sessions;
+  rateLimiter: RateLimiter;
   log: Log;
 }

@@ -193,6 +193,15 @@ export const ratingSchema = z.object({
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
+export const complaintStatusSchema = z.enum(['open', 'accepted', 'resolved', 'dismissed']);
+export type ComplaintStatus = z.infer<typeof complaintStatusSchema>;
+/** The state of a complaint as the enterprise that made it follows it. */
+export const complaintStateSchema = z.object({
+  id: z.number().int(),
+  status: complaintStatusSchema,
+  deadline: isoDate,
+});
+
 export const completeInput = z.object({ summary: z.string().trim().max(2000).optional() });
 export const revokeInput = z.object({ reason: text(500) });
 export const scanInput = z.object({ qrContent: z.string().max(4096) });
@@ -222,18 +231,203 @@ export const inspectionSchema = z.object({
       completedAt: isoDate.nullable(),
       summary: z.string().nullable().optional(),
       rating: ratingSchema.nullable().optional(),
+      complaint: complaintStateSchema.nullable().optional(),
     }),
   ),
 });
 export type Inspection = z.infer<typeof inspectionSchema>;
 
-export const issuedCodeResponse = inspectionSchema.extend({ token: z.string(), qrContent: z.string() });
+// ---- issuance rules (docs/RULES.md) ----
+export const flagKindSchema = z.enum(['joint_waived', 'repeat_justified', 'cap_waived', 'frequency', 'late_emergency']);
+export type FlagKind = z.infer<typeof flagKindSchema>;
+/** A flag raised by an application: recorded for supervision and shown to the applicant. */
+export const issuanceFlagSchema = z.object({ kind: flagKindSchema, departmentCode: z.string(), detail: z.string() });
+/** Another inspection of the same enterprise that has not ended yet: a chance to inspect jointly. */
+export const upcomingInspectionSchema = z.object({
+  codeNo: z.string(),
+  kind: kindSchema,
+  validFrom: isoDate,
+  validTo: isoDate,
+  departments: z.array(z.object({ departmentCode: z.string(), name: z.string() })),
+});
+export type UpcomingInspection = z.infer<typeof upcomingInspectionSchema>;
+/** The enterprise's own count of inspections in the current Asia/Shanghai calendar year (revoked codes excluded). */
+export const yearCountSchema = z.object({
+  year: z.number().int(),
+  total: z.number().int().min(0),
+  byDepartment: z.array(
+    z.object({
+      departmentCode: z.string(),
+      name: z.string(),
+      total: z.number().int().min(0),
+      planned: z.number().int().min(0),
+      triggered: z.number().int().min(0),
+      emergency: z.number().int().min(0),
+    }),
+  ),
+});
+export type YearCount = z.infer<typeof yearCountSchema>;
+
+export const issuedCodeResponse = inspectionSchema.extend({
+  token: z.string(),
+  qrContent: z.string(),
+  flags: z.array(issuanceFlagSchema),
+  upcoming: z.array(upcomingInspectionSchema).describe('other inspections of this enterprise that have not ended: join one instead of adding a visit'),
+});
 export const scanResponse = z.object({
   verdict: verdictSchema,
   message: z.string(),
   inspection: inspectionSchema.optional(),
 });
 export type ScanResponse = z.infer<typeof scanResponse>;
-export const myInspectionsResponse = z.object({ items: z.array(inspectionSchema) });
+export const myInspectionsResponse = z.object({ items: z.array(inspectionSchema), thisYear: yearCountSchema });
 export const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), db: z.enum(['sqlite', 'mysql']) });
 
+
+// ---- supervision ----
+export const complaintIssueSchema = z.enum(['notRecognised', 'repeated', 'inaction', 'abusive']);
+export type ComplaintIssue = z.infer<typeof complaintIssueSchema>;
+export const complaintActionSchema = z.enum(['accept', 'resolve', 'dismiss']);
+export type ComplaintAction = z.infer<typeof complaintActionSchema>;
+
+const count = z.number().int().min(0);
+const periodBound = z
+  .union([isoDate, z.iso.date()])
+  .describe('ISO 8601 date-time (from inclusive, to exclusive), or a date YYYY-MM-DD meaning that whole day in Asia/Shanghai');
+const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
+const pageSize = z.coerce.number().int().min(1).max(200).default(20);
+const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: count, page: z.number().int(), pageSize: z.number().int() });
+
+export const periodQuery = z.object({ from: periodBound.optional(), to: periodBound.optional() });
+
+export const complaintFilterQuery = periodQuery.extend({
+  departmentCode: code().optional(),
+  issue: complaintIssueSchema.optional(),
+  status: complaintStatusSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: open or accepted past the deadline; false: all others'),
+});
+export type ComplaintFilter = z.output<typeof complaintFilterQuery>;
+export const complaintListQuery = complaintFilterQuery.extend({ page, pageSize });
+
+export const complaintTransitionInput = z.object({ action: complaintActionSchema, note: text(2000) });
+
+const inspectionSummarySchema = inspectionSchema
+  .pick({ codeNo: true, kind: true, status: true, planNo: true, reason: true, issuedAt: true, validFrom: true, validTo: true, enterprise: true })
+  .extend({ departments: z.array(z.object({ departmentCode: z.string(), name: z.string(), completedAt: isoDate.nullable() })) });
+
+export const complaintSchema = z.object({
+  id: z.number().int(),
+  status: complaintStatusSchema,
+  issues: z.array(complaintIssueSchema),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  createdAt: isoDate,
+  deadline: isoDate,
+  overdue: z.boolean(),
+  closedAt: isoDate.nullable(),
+  inspection: inspectionSummarySchema,
+  rating: ratingSchema,
+  /** Supervisors only: who rated (SPEC §2). */
+  rater: z.object({ userId: z.string(), enterprise: z.object({ creditCode: z.string(), name: z.string() }) }),
+});
+export type Complaint = z.infer<typeof complaintSchema>;
+export const complaintEventSchema = z.object({
+  action: z.enum(['open', 'accept', 'resolve', 'dismiss']),
+  fromStatus: complaintStatusSchema.nullable(),
+  toStatus: complaintStatusSchema,
+  note: z.string().nullable(),
+  actor: z.object({ role: z.string(), id: z.string() }),
+  at: isoDate,
+});
+export const complaintDetailSchema = complaintSchema.extend({ inspection: inspectionSchema, history: z.array(complaintEventSchema) });
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
+export const complaintListResponse = pageOf(complaintSchema);
+
+const issueCounts = z.object({ notRecognised: count, repeated: count, inaction: count, abusive: count });
+export const departmentStatsSchema = z.object({
+  departmentCode: z.string(),
+  name: z.string(),
+  inspections: count,
+  jointInspections: count,
+  ratings: count,
+  recognitionRate: z.number().min(0).max(1).nullable().describe('recognised ratings / ratings; null without ratings'),
+  complaints: issueCounts,
+  flags: count,
+  recognised: count,
+  complaintsTotal: count,
+  overdueComplaints: count,
+});
+export const statsResponse = z.object({
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  departments: z.array(departmentStatsSchema),
+  totals: z.object({
+    codesIssued: count,
+    revokedCodes: count,
+    inspections: count,
+    jointInspections: count,
+    ratings: count,
+    recognised: count,
+    recognitionRate: z.number().min(0).max(1).nullable(),
+    complaints: issueCounts,
+    complaintsTotal: count,
+    flags: count,
+    overdueComplaints: count,
+  }),
+});
+export type Stats = z.infer<typeof statsResponse>;
+
+export const ratingsSummaryQuery = z.object({ departmentCode: code().optional().describe('supervisors name the department; officers get their own') });
+export const ratingsSummaryResponse = z.object({
+  departmentCode: z.string(),
+  name: z.string(),
+  minimumRatings: z.number().int(),
+  available: z.boolean(),
+  message: z.string(),
+  summary: z
+    .object({
+      ratings: count,
+      recognised: count,
+      notRecognised: count,
+      recognitionRate: z.number().min(0).max(1),
+      issues: z.object({ repeated: count, inaction: count, abusive: count }),
+    })
+    .nullable(),
+});
+
+export const auditQuery = z.object({
+  action: z.string().trim().min(1).max(48).optional(),
+  targetType: z.string().trim().min(1).max(32).optional(),
+  targetId: z.string().trim().min(1).max(64).optional(),
+  page,
+  pageSize,
+}).refine((q) => !q.targetId || q.targetType, { message: 'targetId needs targetType', path: ['targetType'] });
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: isoDate,
+  actor: z.object({ role: z.string(), id: z.string() }),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string() }),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export const auditListResponse = pageOf(auditEntrySchema);
+
+// ---- issuance flags (docs/RULES.md) ----
+export const flagListQuery = periodQuery.extend({ departmentCode: code().optional(), kind: flagKindSchema.optional(), page, pageSize });
+export const flagSchema = z.object({
+  id: z.number().int(),
+  kind: flagKindSchema,
+  codeNo: z.string(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  enterprise: z.object({ creditCode: z.string(), name: z.string() }),
+  detail: z.string(),
+  justification: z.string().nullable(),
+  createdAt: isoDate,
+});
+export type Flag = z.infer<typeof flagSchema>;
+export const flagListResponse = pageOf(flagSchema);

@@ -38,10 +38,13 @@ export class World {
   constructor(readonly t: TestServer) {}
 
   static async create(t: TestServer): Promise<World> {
-    const w = new World(t);
-    w.adminToken = await w.login('admin', 'test-admin');
-    w.supervisorToken = await w.login('supervisor', 'test-supervisor');
-    return w;
+    return new World(t).init();
+  }
+
+  async init(): Promise<this> {
+    this.adminToken = await this.login('admin', 'test-admin');
+    this.supervisorToken = await this.login('supervisor', 'test-supervisor');
+    return this;
   }
 
   async login(role: string, subject: string): Promise<string> {

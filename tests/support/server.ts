@@ -26,7 +26,11 @@ export interface TestServer {
 /** The real server, listening on a free port, over a fresh database. `env` overrides configuration. */
 export async function startTestServer(env: Record<string, string> = {}, db?: TestDatabase, log: (entry: Record<string, unknown>) => void = () => undefined): Promise<TestServer> {
   const database = db ?? (await createTestDatabase());
-  const fullEnv = { PORT: '0', HOST: '127.0.0.1', AUTH_DEV_LOGIN: '1', SEED_DEMO: '0', ...database.env, ...env };
+  // Tests log in and scan far more often than people do; the rate-limit test sets its own limits.
+  const limits = { RATE_LIMIT_LOGIN_PER_MINUTE: '1000000', RATE_LIMIT_SCAN_PER_MINUTE: '1000000' };
+  // Tests never reach outside this machine: WeChat is a closed local port unless a test fakes it.
+  const offline = { WECHAT_API_BASE: 'http://127.0.0.1:9' };
+  const fullEnv = { PORT: '0', HOST: '127.0.0.1', AUTH_DEV_LOGIN: '1', SEED_DEMO: '0', ...limits, ...offline, ...database.env, ...env };
   const clock = new TestClock();
   const server = await startServer(loadConfig(fullEnv), { clock: clock.now, log });
   return {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Role, User as UserView } from '@inspection-code/shared';
+import { findCausally } from '../db/cluster.js';
 import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
 import { Enterprise, Officer } from '../registry/registry.entities.js';
@@ -14,15 +15,15 @@ const BINDING_CODE_TTL_MS = 7 * 86_400_000;
 /** Resolves a session token to the caller, re-reading the database so deactivation and unbinding act at once. */
 export async function resolvePrincipal(s: Services, token: string): Promise<Principal> {
   const claims = s.sessions.verify(token, s.clock());
-  const m = s.ds.manager;
   switch (claims.role) {
     case 'enterprise': {
-      const user = await m.findOneBy(User, { id: claims.sub });
+      // A user created by a login through another server an instant ago: findCausally looks again.
+      const user = await findCausally(s.ds, (m) => m.findOneBy(User, { id: claims.sub }));
       if (!user) throw new AppError('UNAUTHENTICATED', 'This user no longer exists; sign in again.');
       return { role: 'enterprise', subject: user.id, userId: user.id, creditCode: user.enterpriseCreditCode };
     }
     case 'officer': {
-      const officer = await m.findOneBy(Officer, { certNo: claims.sub });
+      const officer = await findCausally(s.ds, (m) => m.findOneBy(Officer, { certNo: claims.sub }));
       if (!officer) throw new AppError('UNAUTHENTICATED', 'This officer is not registered; sign in again.');
       if (!officer.active) throw new AppError('FORBIDDEN', `Officer ${officer.certNo} is not active and may not act.`);
       return { role: 'officer', subject: officer.certNo, certNo: officer.certNo, departmentCode: officer.departmentCode };

@@ -1,13 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../http/errors.js';
+import { CAUSAL_BARRIER, dbLog, driverCode, isGalera } from './cluster.js';
 import { dbKind } from './dataSource.js';
 
 const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const MAX_ATTEMPTS = 5;
-
-function driverCode(err: unknown): string | undefined {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  return e?.driverError?.code ?? e?.code;
-}
+// Racing writers of one hot row on Galera get through one per certification round.
+const MAX_ATTEMPTS = 8;
 
 /** A duplicate key: someone else already wrote this row (ER_DUP_ENTRY, SQLITE_CONSTRAINT_*). */
 export function isUniqueViolation(err: unknown): boolean {
@@ -20,26 +18,52 @@ export function isRetryable(err: unknown): boolean {
   return (code !== undefined && RETRYABLE_MYSQL.has(code)) || code === 'SQLITE_BUSY';
 }
 
-// better-sqlite3 is one connection: transactions of concurrent requests must take turns.
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+// better-sqlite3 is one connection: transactions of concurrent requests must take turns. Keyed by
+// file, so that two data sources on one file in one process take turns too instead of one
+// blocking the event loop in SQLite's busy handler while the other holds the write lock.
+const sqliteQueues = new Map<string, Promise<unknown>>();
+
+/** One attempt; a causal one first waits until this node has applied every commit certified before it. */
+async function attempt<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>, causal: boolean): Promise<T> {
+  if (!causal) return ds.transaction(work);
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.query(CAUSAL_BARRIER);
+    return await runner.manager.transaction(work);
+  } finally {
+    await runner.release();
+  }
+}
 
 /**
- * Runs `work` as one transaction. Deadlocks and (on Galera) certification failures are retried a
- * few times with jitter, so `work` must only touch the database (it is idempotent by rollback).
+ * Runs `work` as one transaction. Deadlocks and (on Galera) certification failures, which roll the
+ * whole transaction back, are retried with jittered backoff, so `work` must only touch the
+ * database (it is idempotent by rollback). On Galera a retry reads causally, so it sees whoever
+ * won (a duplicate then shows as ER_DUP_ENTRY), and a refusal (AppError) is checked once more
+ * causally, so it never comes from a node that has not yet applied the client's earlier write
+ * made through another node. Conflicts that outlast every attempt answer 503.
  */
 export async function inTransaction<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>): Promise<T> {
   if (dbKind(ds) === 'sqlite') {
-    const previous = sqliteQueues.get(ds) ?? Promise.resolve();
+    const file = String(ds.options.database);
+    const previous = sqliteQueues.get(file) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(() => ds.transaction(work));
-    sqliteQueues.set(ds, run);
+    sqliteQueues.set(file, run);
     return run;
   }
-  for (let attempt = 1; ; attempt++) {
+  const galera = isGalera(ds);
+  for (let n = 1; ; n++) {
     try {
-      return await ds.transaction(work);
+      return await attempt(ds, work, galera && n > 1);
     } catch (err) {
-      if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, 5 * 2 ** attempt * (0.5 + Math.random())));
+      if (err instanceof AppError && galera && n === 1) continue;
+      if (!isRetryable(err)) throw err;
+      if (n >= MAX_ATTEMPTS) {
+        dbLog(ds)({ level: 'warn', msg: 'transaction gave up', attempts: n, code: driverCode(err) });
+        throw new AppError('SERVICE_UNAVAILABLE', 'The database is busy with conflicting updates; try again shortly.');
+      }
+      dbLog(ds)({ level: 'info', msg: 'transaction retry', attempt: n, code: driverCode(err) });
+      await new Promise((r) => setTimeout(r, Math.min(5 * 2 ** n, 200) * (0.5 + Math.random())));
     }
   }
 }

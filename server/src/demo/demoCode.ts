@@ -6,7 +6,8 @@ import { demoData } from './demoData.js';
 export async function issueDemoCode(s: Services) {
   const department = demoData.departments[0]!;
   const officers = demoData.officers.filter((o) => o.departmentCode === department.code && o.active).slice(0, 2);
-  const item = demoData.items.find((i) => i.departmentCode === department.code)!;
+  // An item of no comprehensive supervision scenario: those must be inspected jointly (rules/).
+  const item = demoData.items.find((i) => i.departmentCode === department.code && !demoData.scenarios.some((sc) => sc.itemCodes.includes(i.code)))!;
   const enterprise = demoData.enterprises.find((e) => !demoData.exemptEnterprises.includes(e.creditCode))!;
   const now = s.clock();
   return applyForCode(

@@ -18,7 +18,9 @@ const STATUS = {
   NOT_COMPLETED: 409,
   NOT_STARTED: 409,
   REVOKED: 409,
+  INVALID_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   UNKNOWN_REFERENCE: 422,
   TWO_PERSON_RULE: 422,
   OFFICER_INACTIVE: 422,
@@ -26,6 +28,11 @@ const STATUS = {
   OFFICER_NOT_OF_DEPARTMENT: 422,
   PLAN_MISMATCH: 422,
   INVALID_WINDOW: 422,
+  EXEMPT_ENTERPRISE: 422,
+  EXEMPT_ITEM: 422,
+  JOINT_REQUIRED: 422,
+  REPEATED_INSPECTION: 409,
+  ANNUAL_CAP_REACHED: 409,
   NOT_BOUND: 403,
   BINDING_FAILED: 422,
   WECHAT_LOGIN_FAILED: 401,
@@ -44,6 +51,10 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'Not found',
   PAYLOAD_TOO_LARGE: 'The body is too large',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable',
+  EXEMPT_ENTERPRISE: 'The enterprise is on the low-disturbance object list',
+  EXEMPT_ITEM: 'An item is on the no-disturbance item list',
+  JOINT_REQUIRED: 'A joint inspection is required',
+  ANNUAL_CAP_REACHED: 'Annual inspection cap reached',
   INTERNAL: 'Internal error',
 };
 
@@ -87,6 +98,8 @@ function isOutage(err: unknown): boolean {
     code === 'ETIMEDOUT' ||
     code === 'ECONNRESET' ||
     code === 'ER_CON_COUNT_ERROR' ||
+    // 1047 "WSREP has not yet prepared node for application use": a Galera node not (yet) synced.
+    code === 'ER_UNKNOWN_COM_ERROR' ||
     code === 'SQLITE_BUSY'
   );
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
+import type { RateLimiter } from '../ratelimit/rateLimiter.js';
 import type { Log } from '../services.js';
+import { AppError } from './errors.js';
 
 /** Every request gets an id, echoed in X-Request-Id and in its log line. */
 export async function requestId(ctx: Context, next: Next): Promise<void> {
@@ -47,6 +49,29 @@ export function securityHeaders(production: boolean) {
     if (ctx.path.startsWith('/api/')) {
       ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
       ctx.set('Cache-Control', 'no-store');
+    }
+    await next();
+  };
+}
+
+/** Which requests spend which budget (per client address and minute, see RateLimiter). */
+const LIMITED: Record<string, 'login' | 'scan'> = {
+  'POST /api/auth/dev-login': 'login',
+  'POST /api/auth/wechat': 'login',
+  'POST /api/me/binding': 'login',
+  'POST /api/scan': 'scan',
+};
+
+export function rateLimit(limiter: RateLimiter, limits: { loginPerMinute: number; scanPerMinute: number }) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    const action = LIMITED[`${ctx.method} ${ctx.path}`];
+    if (action) {
+      const limit = action === 'login' ? limits.loginPerMinute : limits.scanPerMinute;
+      const decision = await limiter.hit(`${action}:${ctx.ip}`, limit);
+      if (!decision.allowed) {
+        ctx.set('Retry-After', String(decision.retryAfterSeconds));
+        throw new AppError('RATE_LIMITED', `Too many ${action} requests from your address; try again in ${decision.retryAfterSeconds} s.`);
+      }
     }
     await next();
   };

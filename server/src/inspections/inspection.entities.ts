@@ -6,6 +6,7 @@ export type InspectionKind = 'planned' | 'triggered' | 'emergency';
 /** One inspection code (检查码) and the inspection it authorises. */
 @Entity('inspections')
 @Index('idx_inspections_enterprise', ['enterpriseCreditCode', 'issuedAt'])
+@Index('idx_inspections_issued', ['issuedAt', 'revokedAt'])
 export class Inspection {
   @PrimaryColumn({ type: 'varchar', length: 20 }) codeNo!: string;
   @TextColumn(12) kind!: InspectionKind;

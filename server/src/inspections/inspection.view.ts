@@ -2,9 +2,10 @@ import { In, type EntityManager } from 'typeorm';
 import type { Inspection as InspectionView, Rating as RatingView } from '@inspection-code/shared';
 import { Rating } from '../ratings/rating.entity.js';
 import { Department, Enterprise, Item, Officer } from '../registry/registry.entities.js';
+import { Complaint } from '../supervision/complaint.entities.js';
 import { Inspection, InspectionDepartment } from './inspection.entities.js';
 
-/** Who looks decides what is shown: officers never see ratings (SPEC §2). */
+/** Who looks decides what is shown: officers never see ratings nor complaints (SPEC §2). */
 export interface ViewOptions {
   withRatings: boolean;
 }
@@ -40,18 +41,20 @@ export async function presentInspections(m: EntityManager, inspections: Inspecti
   const codeNos = inspections.map((i) => i.codeNo);
   const parts = await m.find(InspectionDepartment, { where: { codeNo: In(codeNos) }, order: { id: 'ASC' } });
   const unique = <T>(xs: T[]) => [...new Set(xs)];
-  const [enterprises, departments, officers, items, ratings] = await Promise.all([
+  const [enterprises, departments, officers, items, ratings, complaints] = await Promise.all([
     m.findBy(Enterprise, { creditCode: In(unique(inspections.map((i) => i.enterpriseCreditCode))) }),
     m.findBy(Department, { code: In(unique(parts.map((p) => p.departmentCode))) }),
     m.findBy(Officer, { certNo: In(unique(parts.flatMap((p) => p.officerCertNos))) }),
     m.findBy(Item, { code: In(unique(parts.flatMap((p) => p.itemCodes))) }),
     options.withRatings ? m.findBy(Rating, { codeNo: In(codeNos) }) : Promise.resolve([]),
+    options.withRatings ? m.findBy(Complaint, { codeNo: In(codeNos) }) : Promise.resolve([]),
   ]);
   const enterpriseBy = byKey(enterprises, 'creditCode');
   const departmentBy = byKey(departments, 'code');
   const officerBy = byKey(officers, 'certNo');
   const itemBy = byKey(items, 'code');
   const ratingBy = new Map(ratings.map((r) => [`${r.codeNo}/${r.departmentCode}`, r]));
+  const complaintBy = new Map(complaints.map((c) => [`${c.codeNo}/${c.departmentCode}`, c]));
 
   return inspections.map((i) => {
     const own = parts.filter((p) => p.codeNo === i.codeNo);
@@ -73,6 +76,7 @@ export async function presentInspections(m: EntityManager, inspections: Inspecti
       notice: notice(i),
       departments: own.map((p) => {
         const rating = ratingBy.get(`${i.codeNo}/${p.departmentCode}`);
+        const complaint = complaintBy.get(`${i.codeNo}/${p.departmentCode}`);
         return {
           departmentCode: p.departmentCode,
           name: departmentBy.get(p.departmentCode)?.name ?? p.departmentCode,
@@ -80,7 +84,12 @@ export async function presentInspections(m: EntityManager, inspections: Inspecti
           items: p.itemCodes.map((code) => ({ code, name: itemBy.get(code)?.name ?? code })),
           completedAt: iso(p.completedAt),
           summary: p.summary,
-          ...(options.withRatings ? { rating: rating ? ratingView(rating) : null } : {}),
+          ...(options.withRatings
+            ? {
+                rating: rating ? ratingView(rating) : null,
+                complaint: complaint ? { id: complaint.id, status: complaint.status, deadline: complaint.deadline.toISOString() } : null,
+              }
+            : {}),
         };
       }),
     };

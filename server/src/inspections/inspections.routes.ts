@@ -18,7 +18,7 @@ export const inspectionsRoutes = [
     body: inspectionInput,
     status: 201,
     response: issuedCodeResponse,
-    errors: ['NOT_OWN_DEPARTMENT', 'UNKNOWN_REFERENCE', 'TWO_PERSON_RULE', 'OFFICER_INACTIVE', 'OFFICER_NOT_OF_DEPARTMENT', 'ITEM_NOT_OF_DEPARTMENT', 'PLAN_MISMATCH', 'INVALID_WINDOW'],
+    errors: ['NOT_OWN_DEPARTMENT', 'UNKNOWN_REFERENCE', 'TWO_PERSON_RULE', 'OFFICER_INACTIVE', 'OFFICER_NOT_OF_DEPARTMENT', 'ITEM_NOT_OF_DEPARTMENT', 'PLAN_MISMATCH', 'INVALID_WINDOW', 'EXEMPT_ENTERPRISE', 'EXEMPT_ITEM', 'JOINT_REQUIRED', 'REPEATED_INSPECTION', 'ANNUAL_CAP_REACHED'],
     handler: ({ services, user, body }) => applyForCode(services, officer(user), body),
   }),
   route({

@@ -1,10 +1,12 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { KIND_LETTER, type InspectionInput } from '@inspection-code/shared';
 import type { Principal } from '../auth/principal.js';
+import { causalRead } from '../db/cluster.js';
 import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Department, Enterprise, Item, Officer } from '../registry/registry.entities.js';
+import { checkIssuanceRules, guardEnterprise, recordFlags } from '../rules/rules.service.js';
 import type { Services } from '../services.js';
 import { newCodeNo } from './codeNo.js';
 import { Inspection, InspectionDepartment } from './inspection.entities.js';
@@ -90,10 +92,13 @@ export async function applyForCode(s: Services, officer: OfficerPrincipal, input
     const codeNo = newCodeNo(now);
     try {
       return await inTransaction(s.ds, async (m) => {
+        // First statement, before any read: racing issuances for this enterprise conflict here (rules/).
+        await guardEnterprise(m, input.enterpriseCreditCode, codeNo, now);
         const enterprise = await m.findOneBy(Enterprise, { creditCode: input.enterpriseCreditCode });
         if (!enterprise) throw new AppError('UNKNOWN_REFERENCE', `No enterprise with credit code ${input.enterpriseCreditCode}.`);
         await checkDepartmentParts(m, input);
         await checkPlan(m, input, officer.departmentCode, window);
+        const rules = await checkIssuanceRules(m, s.config.rules, { input, enterprise, issuingDepartmentCode: officer.departmentCode, ...window, now });
 
         const claims = {
           c: codeNo,
@@ -139,7 +144,8 @@ export async function applyForCode(s: Services, officer: OfficerPrincipal, input
             summary: null,
           })),
         );
-        return { ...(await presentInspection(m, inspection, { withRatings: false })), token, qrContent };
+        await recordFlags(m, codeNo, enterprise.creditCode, rules.flags, now);
+        return { ...(await presentInspection(m, inspection, { withRatings: false })), token, qrContent, ...rules };
       });
     } catch (err) {
       // A random code number collided with an existing one: draw another.
@@ -168,9 +174,12 @@ export async function findVisibleInspection(m: EntityManager, p: Principal, code
   }
 }
 
+/** Read causally: whoever just applied, completed, rated or revoked through another server sees it here. */
 export async function getInspection(s: Services, p: Principal, codeNo: string) {
-  const { inspection, withRatings } = await findVisibleInspection(s.ds.manager, p, codeNo);
-  return presentInspection(s.ds.manager, inspection, { withRatings });
+  return causalRead(s.ds, async (m) => {
+    const { inspection, withRatings } = await findVisibleInspection(m, p, codeNo);
+    return presentInspection(m, inspection, { withRatings });
+  });
 }
 
 /** An officer records its own department's on-site result. */

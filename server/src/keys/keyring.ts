@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import type { CodeClaims } from '@inspection-code/shared';
+import { findCausally } from '../db/cluster.js';
 import { randomCode } from '../util/randomCode.js';
 import { SigningKey } from './signingKey.entity.js';
 
@@ -96,7 +97,8 @@ export class Keyring {
   private async find(kid: string): Promise<LoadedKey | undefined> {
     const known = this.keys.get(kid);
     if (known || kid.length > 16) return known;
-    const row = await this.ds.getRepository(SigningKey).findOneBy({ kid });
+    // Rotated through another server an instant ago? findCausally looks again before "unknown key".
+    const row = await findCausally(this.ds, (m) => m.findOneBy(SigningKey, { kid }));
     if (!row) return undefined;
     const key = this.load(row);
     this.keys.set(kid, key);

@@ -1,6 +1,7 @@
 import { jwksSchema, rotateKeyResponse } from '@inspection-code/shared';
 import { inTransaction } from '../db/transaction.js';
 import { route } from '../http/route.js';
+import { actorOf, recordAudit } from '../supervision/audit.service.js';
 
 export const keysRoutes = [
   route({
@@ -23,6 +24,14 @@ export const keysRoutes = [
     access: ['admin'],
     status: 201,
     response: rotateKeyResponse,
-    handler: async ({ services }) => ({ kid: await inTransaction(services.ds, (m) => services.keyring.rotate(m, services.clock())) }),
+    handler: async ({ services, user }) => {
+      const now = services.clock();
+      const kid = await inTransaction(services.ds, async (m) => {
+        const kid = await services.keyring.rotate(m, now);
+        await recordAudit(m, { at: now, actor: actorOf(user!), action: 'key.rotate', target: { type: 'signing_key', id: kid } });
+        return kid;
+      });
+      return { kid };
+    },
   }),
 ];

@@ -9,7 +9,7 @@ export const meRoutes = [
     method: 'get',
     path: '/api/me/inspections',
     tag: 'enterprise',
-    summary: "Your enterprise's inspections, newest first, with notices and rating state",
+    summary: "Your enterprise's inspections, newest first, with notices, rating state and complaint state",
     access: ['enterprise'],
     query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
     response: myInspectionsResponse,

@@ -8,6 +8,8 @@ import { BoolColumn, DateTimeColumn, JsonColumn, TextColumn } from '../db/column
 @Entity('ratings')
 @Index('uq_ratings_department', ['codeNo', 'departmentCode'], { unique: true })
 @Index('idx_ratings_department_time', ['departmentCode', 'ratedAt'])
+// Supervision statistics read ratings by time range from this index alone.
+@Index('idx_ratings_time', ['ratedAt', 'departmentCode', 'recognised'])
 export class Rating {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @TextColumn(20) codeNo!: string;

@@ -5,6 +5,8 @@ import { AppError } from '../http/errors.js';
 import { InspectionDepartment } from '../inspections/inspection.entities.js';
 import { findVisibleInspection, ratingView } from '../inspections/index.js';
 import type { Services } from '../services.js';
+import { actorOf } from '../supervision/audit.service.js';
+import { openComplaintFor } from '../supervision/complaints.service.js';
 import { Rating } from './rating.entity.js';
 
 type EnterprisePrincipal = Extract<Principal, { role: 'enterprise' }>;
@@ -47,6 +49,8 @@ export async function rateDepartment(s: Services, user: EnterprisePrincipal, cod
         ratedAt: now,
       });
       await m.insert(Rating, rating);
+      // Same transaction: a complaining rating never exists without its complaint.
+      await openComplaintFor(s, m, rating, actorOf(user));
       return ratingView(rating);
     });
   } catch (err) {

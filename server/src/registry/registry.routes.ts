@@ -87,7 +87,7 @@ export const registryRoutes: Route[] = [
         params,
         status: 204,
         errors: ['NOT_FOUND'],
-        handler: ({ services, params }) => registry.deleteExemption(services, list, key(params as Record<string, string>)),
+        handler: ({ services, params, user }) => registry.deleteExemption(services, list, key(params as Record<string, string>), user!.subject),
       }),
       route({
         method: 'get',

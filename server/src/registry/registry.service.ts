@@ -4,6 +4,7 @@ import type { departmentInput, enterpriseInput, itemInput, officerInput, scenari
 import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
 import type { Services } from '../services.js';
+import { recordAudit } from '../supervision/audit.service.js';
 import { Department, Enterprise, ExemptEnterprise, ExemptItem, Item, Officer, Scenario } from './registry.entities.js';
 
 async function requireDepartments(m: EntityManager, codes: string[]): Promise<void> {
@@ -90,20 +91,34 @@ async function putExemptionOnce(s: Services, list: ExemptList, key: string, by: 
     if (list === 'enterprises') {
       if (!(await m.findOneBy(Enterprise, { creditCode: key }))) throw new AppError('NOT_FOUND', `No enterprise with credit code ${key}.`);
       const existing = await m.findOneBy(ExemptEnterprise, { creditCode: key });
-      if (!existing) await m.insert(ExemptEnterprise, { creditCode: key, addedBy: by, addedAt: now });
+      if (!existing) {
+        await m.insert(ExemptEnterprise, { creditCode: key, addedBy: by, addedAt: now });
+        await auditList(m, 'exemption.put', list, key, by, now);
+      }
       return exemptionView(existing ?? { creditCode: key, addedBy: by, addedAt: now });
     }
     if (!(await m.findOneBy(Item, { code: key }))) throw new AppError('NOT_FOUND', `No inspection item ${key}.`);
     const existing = await m.findOneBy(ExemptItem, { itemCode: key });
-    if (!existing) await m.insert(ExemptItem, { itemCode: key, addedBy: by, addedAt: now });
+    if (!existing) {
+      await m.insert(ExemptItem, { itemCode: key, addedBy: by, addedAt: now });
+      await auditList(m, 'exemption.put', list, key, by, now);
+    }
     return exemptionView(existing ?? { itemCode: key, addedBy: by, addedAt: now });
   });
 }
 
-export async function deleteExemption(s: Services, list: ExemptList, key: string): Promise<void> {
-  const done =
-    list === 'enterprises' ? await s.ds.manager.delete(ExemptEnterprise, { creditCode: key }) : await s.ds.manager.delete(ExemptItem, { itemCode: key });
-  if (!done.affected) throw new AppError('NOT_FOUND', `${key} is not on the list.`);
+export async function deleteExemption(s: Services, list: ExemptList, key: string, by: string): Promise<void> {
+  const now = s.clock();
+  await inTransaction(s.ds, async (m) => {
+    const done = list === 'enterprises' ? await m.delete(ExemptEnterprise, { creditCode: key }) : await m.delete(ExemptItem, { itemCode: key });
+    if (!done.affected) throw new AppError('NOT_FOUND', `${key} is not on the list.`);
+    await auditList(m, 'exemption.delete', list, key, by, now);
+  });
+}
+
+/** Every change of a list is audited in the transaction that makes it; only admins may change the lists. */
+function auditList(m: EntityManager, action: 'exemption.put' | 'exemption.delete', list: ExemptList, key: string, by: string, at: Date) {
+  return recordAudit(m, { at, actor: { role: 'admin', id: by }, action, target: { type: `exempt_${list}`, id: key } });
 }
 
 export async function listExemptions(s: Services, list: ExemptList) {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../db/transaction.js';
+import { causalRead } from '../db/cluster.js';
+import { isRetryable, isUniqueViolation } from '../db/transaction.js';
 import { Setting } from './setting.entity.js';
 
 /**
@@ -13,7 +14,8 @@ export async function sharedSetting(ds: DataSource, key: string, make: () => str
   try {
     await repo.insert({ key, value: make() });
   } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+    // On Galera the insert that lost to one through another node may fail certification (1213).
+    if (!isUniqueViolation(err) && !isRetryable(err)) throw err;
   }
-  return (await repo.findOneByOrFail({ key })).value;
+  return (await causalRead(ds, (m) => m.findOneByOrFail(Setting, { key }))).value;
 }

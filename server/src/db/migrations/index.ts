@@ -1,9 +1,15 @@
 // Written by server/scripts/generate-migration.ts: each database has its own generated SQL.
 import type { MigrationInterface } from 'typeorm';
 import { Initial1796416639127 as sqliteInitial1796416639127 } from './sqlite/1796416639127-Initial.js';
+import { IssuanceRules1796416937859 as sqliteIssuanceRules1796416937859 } from './sqlite/1796416937859-IssuanceRules.js';
+import { RateLimits1796416997343 as sqliteRateLimits1796416997343 } from './sqlite/1796416997343-RateLimits.js';
+import { Supervision1796417524098 as sqliteSupervision1796417524098 } from './sqlite/1796417524098-Supervision.js';
 import { Initial1796416639127 as mysqlInitial1796416639127 } from './mysql/1796416639127-Initial.js';
+import { IssuanceRules1796416937859 as mysqlIssuanceRules1796416937859 } from './mysql/1796416937859-IssuanceRules.js';
+import { RateLimits1796416997343 as mysqlRateLimits1796416997343 } from './mysql/1796416997343-RateLimits.js';
+import { Supervision1796417524098 as mysqlSupervision1796417524098 } from './mysql/1796417524098-Supervision.js';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const sqliteMigrations: MigrationClass[] = [sqliteInitial1796416639127];
-export const mysqlMigrations: MigrationClass[] = [mysqlInitial1796416639127];
+export const sqliteMigrations: MigrationClass[] = [sqliteInitial1796416639127, sqliteIssuanceRules1796416937859, sqliteRateLimits1796416997343, sqliteSupervision1796417524098];
+export const mysqlMigrations: MigrationClass[] = [mysqlInitial1796416639127, mysqlIssuanceRules1796416937859, mysqlRateLimits1796416997343, mysqlSupervision1796417524098];
