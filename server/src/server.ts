@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@inspection-code/config';
 import { createApp } from './app.js';
+import { jsonLog } from './http/jsonLog.js';
 import { Sessions } from './auth/sessions.js';
 import { openDatabase } from './db/dataSource.js';
 import { Keyring } from './keys/keyring.js';
@@ -20,12 +21,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const jsonLog: Log = (entry) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
-
 /** Opens the database (running migrations), loads the keys, and listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? (() => new Date());
-  const log = options.log ?? jsonLog;
+  const log = options.log ?? jsonLog();
   const ds = await openDatabase(config.database, log);
   const keyring = new Keyring(ds, config.maxCodeWindowSeconds * 1000);
   await keyring.init(clock());

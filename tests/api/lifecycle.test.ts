@@ -169,6 +169,17 @@ describe('visibility of an inspection (SPEC §2)', () => {
   });
 });
 
+describe('the record as issued', () => {
+  it('shows the same names for a code issued before records were kept (resolved from reference data)', async () => {
+    const c = await w.issue(enterprise, [lead, partner]);
+    const withRecord = (await t.api.get(`/api/inspections/${c.codeNo}`, w.supervisorToken)).body;
+    await t.services.ds.query(`UPDATE inspections SET record = NULL WHERE codeNo = '${c.codeNo}'`);
+    const legacy = (await t.api.get(`/api/inspections/${c.codeNo}`, w.supervisorToken)).body;
+    expect(legacy).toEqual(withRecord);
+    expect(legacy.departments[0].officers[0].name).toBe('执法员1');
+  });
+});
+
 describe('my inspections (enterprise)', () => {
   it('lists only its own, newest first, with notices and rating state', async () => {
     const fresh = await w.enterprise();

@@ -1,4 +1,11 @@
-import type { AfterQueryEvent, BeforeQueryEvent, DataSource, EntityManager, EntitySubscriberInterface } from 'typeorm';
+import {
+  EventSubscriber,
+  type AfterQueryEvent,
+  type BeforeQueryEvent,
+  type DataSource,
+  type EntityManager,
+  type EntitySubscriberInterface,
+} from 'typeorm';
 import type { Log } from '../services.js';
 
 /**
@@ -74,6 +81,7 @@ const ENDS_TRANSACTION = /^\s*(ROLLBACK|START TRANSACTION)/i;
  * once a statement of a transaction fails this way, every later statement on that connection
  * fails the same way until ROLLBACK (which TypeORM's transaction() sends on any error).
  */
+@EventSubscriber()
 export class DeadTransactionGuard implements EntitySubscriberInterface {
   beforeQuery(event: BeforeQueryEvent<unknown>): void {
     const dead = event.queryRunner.data?.[DEAD] as Error | undefined;

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeColumn, JsonColumn, TextColumn } from '../db/columns.js';
+import type { InspectionRecord } from './inspection.record.js';
 
 export type InspectionKind = 'planned' | 'triggered' | 'emergency';
 
@@ -24,11 +25,15 @@ export class Inspection {
   @DateTimeColumn() issuedAt!: Date;
   @TextColumn(16) kid!: string;
   @TextColumn(600) qrContent!: string;
+  /** The names as issued (inspection.record.ts); null only for codes issued before it existed. */
+  @JsonColumn({ nullable: true }) record!: InspectionRecord | null;
   /** The enterprise's first valid scan: its on-site check-in time. */
   @DateTimeColumn({ nullable: true }) checkedInAt!: Date | null;
   @DateTimeColumn({ nullable: true }) revokedAt!: Date | null;
   @TextColumn(500, { nullable: true }) revokeReason!: string | null;
   @TextColumn(32, { nullable: true }) revokedBy!: string | null;
+  /** Not a column: the parts, when loaded together with the row (loadInspection). */
+  parts?: InspectionDepartment[];
 }
 
 /** One department's part of an inspection: its officers, its items, its on-site result. */

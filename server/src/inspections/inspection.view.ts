@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Inspection as InspectionView, Rating as RatingView } from '@inspection-code/shared';
 import { Rating } from '../ratings/rating.entity.js';
-import { Department, Enterprise, Item, Officer } from '../registry/registry.entities.js';
 import { Complaint } from '../supervision/complaint.entities.js';
 import { Inspection, InspectionDepartment } from './inspection.entities.js';
+import { buildRecords, type InspectionRecord } from './inspection.record.js';
 
 /** Who looks decides what is shown: officers never see ratings nor complaints (SPEC §2). */
 export interface ViewOptions {
@@ -23,10 +23,6 @@ export function ratingView(r: Rating): RatingView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function byKey<T, K extends keyof T>(rows: T[], key: K): Map<T[K], T> {
-  return new Map(rows.map((r) => [r[key], r]));
-}
-
 function notice(i: Inspection): InspectionView['notice'] {
   if (i.kind !== 'triggered') return null;
   return {
@@ -35,29 +31,25 @@ function notice(i: Inspection): InspectionView['notice'] {
   };
 }
 
-/** The inspections as the API shows them, with every name resolved in a handful of batched queries. */
+/** The inspections as the API shows them: the rows, their parts and, for those who may see them, ratings and complaints. */
 export async function presentInspections(m: EntityManager, inspections: Inspection[], options: ViewOptions): Promise<InspectionView[]> {
   if (inspections.length === 0) return [];
   const codeNos = inspections.map((i) => i.codeNo);
-  const parts = await m.find(InspectionDepartment, { where: { codeNo: In(codeNos) }, order: { id: 'ASC' } });
-  const unique = <T>(xs: T[]) => [...new Set(xs)];
-  const [enterprises, departments, officers, items, ratings, complaints] = await Promise.all([
-    m.findBy(Enterprise, { creditCode: In(unique(inspections.map((i) => i.enterpriseCreditCode))) }),
-    m.findBy(Department, { code: In(unique(parts.map((p) => p.departmentCode))) }),
-    m.findBy(Officer, { certNo: In(unique(parts.flatMap((p) => p.officerCertNos))) }),
-    m.findBy(Item, { code: In(unique(parts.flatMap((p) => p.itemCodes))) }),
+  const parts = inspections.every((i) => i.parts)
+    ? inspections.flatMap((i) => i.parts!)
+    : await m.find(InspectionDepartment, { where: { codeNo: In(codeNos) }, order: { id: 'ASC' } });
+  const missing = inspections.filter((i) => !i.record);
+  const [legacy, ratings, complaints] = await Promise.all([
+    missing.length ? buildRecords(m, missing.map((i) => ({ ...i, parts: parts.filter((p) => p.codeNo === i.codeNo) }))) : Promise.resolve(new Map<string, InspectionRecord>()),
     options.withRatings ? m.findBy(Rating, { codeNo: In(codeNos) }) : Promise.resolve([]),
     options.withRatings ? m.findBy(Complaint, { codeNo: In(codeNos) }) : Promise.resolve([]),
   ]);
-  const enterpriseBy = byKey(enterprises, 'creditCode');
-  const departmentBy = byKey(departments, 'code');
-  const officerBy = byKey(officers, 'certNo');
-  const itemBy = byKey(items, 'code');
   const ratingBy = new Map(ratings.map((r) => [`${r.codeNo}/${r.departmentCode}`, r]));
   const complaintBy = new Map(complaints.map((c) => [`${c.codeNo}/${c.departmentCode}`, c]));
 
   return inspections.map((i) => {
     const own = parts.filter((p) => p.codeNo === i.codeNo);
+    const record = i.record ?? legacy.get(i.codeNo)!;
     return {
       codeNo: i.codeNo,
       kind: i.kind,
@@ -72,16 +64,17 @@ export async function presentInspections(m: EntityManager, inspections: Inspecti
       checkedInAt: iso(i.checkedInAt),
       revokedAt: iso(i.revokedAt),
       revokeReason: i.revokeReason,
-      enterprise: { creditCode: i.enterpriseCreditCode, name: enterpriseBy.get(i.enterpriseCreditCode)?.name ?? '' },
+      enterprise: { creditCode: i.enterpriseCreditCode, name: record.enterpriseName },
       notice: notice(i),
       departments: own.map((p) => {
         const rating = ratingBy.get(`${i.codeNo}/${p.departmentCode}`);
         const complaint = complaintBy.get(`${i.codeNo}/${p.departmentCode}`);
+        const names = record.departments[p.departmentCode] ?? { name: p.departmentCode, officers: [], items: [] };
         return {
           departmentCode: p.departmentCode,
-          name: departmentBy.get(p.departmentCode)?.name ?? p.departmentCode,
-          officers: p.officerCertNos.map((certNo) => ({ certNo, name: officerBy.get(certNo)?.name ?? '' })),
-          items: p.itemCodes.map((code) => ({ code, name: itemBy.get(code)?.name ?? code })),
+          name: names.name,
+          officers: names.officers,
+          items: names.items,
           completedAt: iso(p.completedAt),
           summary: p.summary,
           ...(options.withRatings
@@ -100,6 +93,16 @@ export async function presentInspections(m: EntityManager, inspections: Inspecti
 export function inspectionStatus(i: Inspection, parts: InspectionDepartment[]): InspectionView['status'] {
   if (i.revokedAt) return 'revoked';
   return parts.length > 0 && parts.every((p) => p.completedAt) ? 'completed' : 'issued';
+}
+
+/** One inspection with its parts in a single query: the scan's hot path. */
+export function loadInspection(m: EntityManager, codeNo: string): Promise<Inspection | null> {
+  return m
+    .createQueryBuilder(Inspection, 'i')
+    .leftJoinAndMapMany('i.parts', InspectionDepartment, 'p', 'p.codeNo = i.codeNo')
+    .where('i.codeNo = :codeNo', { codeNo })
+    .orderBy('p.id', 'ASC')
+    .getOne();
 }
 
 export async function presentInspection(m: EntityManager, inspection: Inspection, options: ViewOptions): Promise<InspectionView> {

@@ -10,6 +10,7 @@ import { checkIssuanceRules, guardEnterprise, recordFlags } from '../rules/rules
 import type { Services } from '../services.js';
 import { newCodeNo } from './codeNo.js';
 import { Inspection, InspectionDepartment } from './inspection.entities.js';
+import { buildRecords } from './inspection.record.js';
 import { presentInspection } from './inspection.view.js';
 
 type OfficerPrincipal = Extract<Principal, { role: 'officer' }>;
@@ -110,6 +111,16 @@ export async function applyForCode(s: Services, officer: OfficerPrincipal, input
         };
         const { kid, token } = await s.keyring.sign(m, claims);
         const qrContent = `${s.config.codeUrlBase}${token}`;
+        const parts = input.departments.map((d) => ({
+          codeNo,
+          departmentCode: d.departmentCode,
+          officerCertNos: [...new Set(d.officerCertNos)],
+          itemCodes: [...new Set(d.itemCodes)],
+          completedAt: null,
+          completedBy: null,
+          summary: null,
+        }));
+        const record = (await buildRecords(m, [{ codeNo, enterpriseCreditCode: input.enterpriseCreditCode, parts }])).get(codeNo)!;
         const inspection = m.create(Inspection, {
           codeNo,
           kind: input.kind,
@@ -130,20 +141,10 @@ export async function applyForCode(s: Services, officer: OfficerPrincipal, input
           revokedAt: null,
           revokeReason: null,
           revokedBy: null,
+          record,
         });
         await m.insert(Inspection, inspection);
-        await m.insert(
-          InspectionDepartment,
-          input.departments.map((d) => ({
-            codeNo,
-            departmentCode: d.departmentCode,
-            officerCertNos: [...new Set(d.officerCertNos)],
-            itemCodes: [...new Set(d.itemCodes)],
-            completedAt: null,
-            completedBy: null,
-            summary: null,
-          })),
-        );
+        await m.insert(InspectionDepartment, parts);
         await recordFlags(m, codeNo, enterprise.creditCode, rules.flags, now);
         return { ...(await presentInspection(m, inspection, { withRatings: false })), token, qrContent, ...rules };
       });

@@ -1,11 +1,10 @@
-import jwt from 'jsonwebtoken';
 import { IsNull } from 'typeorm';
 import { readCodeToken, timeVerdict, VERDICT_TEXT, type ScanResponse, type Verdict } from '@inspection-code/shared';
 import type { Principal } from '../auth/principal.js';
 import { findCausally } from '../db/cluster.js';
 import type { Services } from '../services.js';
 import { Inspection } from './inspection.entities.js';
-import { presentInspection } from './inspection.view.js';
+import { loadInspection, presentInspection } from './inspection.view.js';
 
 const answer = (verdict: Verdict, extra: Partial<ScanResponse> = {}): ScanResponse => ({
   verdict,
@@ -23,17 +22,12 @@ export async function scanCode(s: Services, user: Principal | null, qrContent: s
   const structure = readCodeToken(qrContent);
   if (!structure.ok) return answer(structure.rejection.verdict);
   const decoded = structure.decoded;
-  const key = await s.keyring.publicKey(decoded.header.kid, now);
-  if (!key) return answer('unknown_key');
-  try {
-    jwt.verify(decoded.token, key, { algorithms: ['ES256'], ignoreExpiration: true, ignoreNotBefore: true });
-  } catch {
-    return answer('forged');
-  }
+  const signature = await s.keyring.verifySignature(decoded.token, decoded.header.kid, now);
+  if (signature !== 'genuine') return answer(signature);
 
   const claims = decoded.claims;
   // Issued through another server an instant ago? findCausally looks again before saying forged.
-  const inspection = await findCausally(s.ds, (m) => m.findOneBy(Inspection, { codeNo: claims.c }));
+  const inspection = await findCausally(s.ds, (m) => loadInspection(m, claims.c));
   // A genuine signature over a code this system never recorded: treat as not genuine.
   if (!inspection || inspection.enterpriseCreditCode !== claims.e) return answer('forged');
 

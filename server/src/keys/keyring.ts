@@ -16,6 +16,8 @@ interface LoadedKey {
   retiredAt: Date | null;
 }
 
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /**
  * The ES256 code-signing keys. They live in the database (so every process signs and verifies
  * alike); each process keeps their KeyObjects, built once, and looks a kid it does not know up by
@@ -23,6 +25,7 @@ interface LoadedKey {
  */
 export class Keyring {
   private keys = new Map<string, LoadedKey>();
+  private verified = new Set<string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -92,6 +95,26 @@ export class Keyring {
   async publicKey(kid: string, now: Date): Promise<KeyObject | undefined> {
     const key = await this.find(kid);
     return key && this.stillVerifies(key, now) ? key.publicKey : undefined;
+  }
+
+  /**
+   * Checks a code token's ES256 signature with Node's crypto (through jsonwebtoken; time is the
+   * caller's business). A genuine signature stays genuine, so tokens already verified are
+   * remembered (a bounded set): the same code is scanned at check-in, again to rate, and by
+   * several people on site.
+   */
+  async verifySignature(token: string, kid: string, now: Date): Promise<'genuine' | 'forged' | 'unknown_key'> {
+    const key = await this.publicKey(kid, now);
+    if (!key) return 'unknown_key';
+    if (this.verified.has(token)) return 'genuine';
+    try {
+      jwt.verify(token, key, { algorithms: ['ES256'], ignoreExpiration: true, ignoreNotBefore: true });
+    } catch {
+      return 'forged';
+    }
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.values().next().value!);
+    this.verified.add(token);
+    return 'genuine';
   }
 
   private async find(kid: string): Promise<LoadedKey | undefined> {
