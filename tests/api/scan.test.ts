@@ -48,7 +48,8 @@ describe('scan verdicts (扫码核验)', () => {
 
   it('records the enterprise’s first valid scan as its check-in, and only the first', async () => {
     expect((await w.scan(code.qrContent)).body.inspection.checkedInAt).toBeNull();
-    expect((await w.scan(code.qrContent, stranger.token)).body.inspection.checkedInAt).toBeNull();
+    expect((await w.scan(code.qrContent, stranger.token)).body.verdict).toBe('wrong_enterprise');
+    expect((await w.scan(code.qrContent)).body.inspection.checkedInAt).toBeNull();
     const first = await w.scan(code.qrContent, enterprise.token);
     expect(first.body.verdict).toBe('valid');
     expect(first.body.inspection.checkedInAt).toEqual(expect.any(String));
@@ -92,6 +93,14 @@ describe('scan verdicts (扫码核验)', () => {
     expect(r.body.verdict).toBe('wrong_enterprise');
     expect(r.body.message).toMatch(/^非本企业检查码/);
     expect(r.body.message).toMatch(/拒绝/);
+    expect(r.body).not.toHaveProperty('inspection');
+  });
+
+  it('keeps the clue of a triggered inspection from anonymous scanners', async () => {
+    const anonymous = (await w.scan(code.qrContent)).body.inspection;
+    expect(anonymous).toMatchObject({ reason: '群众投诉', clueRef: null, notice: null });
+    const own = (await w.scan(code.qrContent, enterprise.token)).body.inspection;
+    expect(own).toMatchObject({ clueRef: 'TS-2026-0001', notice: { title: '检查通知' } });
   });
 
   it('unknown_key for a kid no key has', async () => {

@@ -33,10 +33,17 @@ export async function scanCode(s: Services, user: Principal | null, qrContent: s
 
   const ownEnterprise = user?.role === 'enterprise' && user.creditCode === inspection.enterpriseCreditCode;
   const withRatings = ownEnterprise || user?.role === 'supervisor' || user?.role === 'admin';
-  const show = async () => ({ inspection: await presentInspection(s.ds.manager, inspection, { withRatings }) });
+  // Whoever holds the code sees the record shown on site; the clue behind a triggered inspection
+  // (which may point at a complainant) only the enterprise itself and the authorities.
+  const insider = withRatings || user?.role === 'officer';
+  const show = async () => {
+    const view = await presentInspection(s.ds.manager, inspection, { withRatings });
+    return { inspection: insider ? view : { ...view, clueRef: null, notice: null } };
+  };
 
   if (inspection.revokedAt) return answer('revoked', await show());
-  if (user?.role === 'enterprise' && user.creditCode && !ownEnterprise) return answer('wrong_enterprise', await show());
+  // Another enterprise's inspection is none of this user's business: the verdict alone.
+  if (user?.role === 'enterprise' && user.creditCode && !ownEnterprise) return answer('wrong_enterprise');
   const time = timeVerdict(claims, Math.floor(now.getTime() / 1000));
   if (time !== 'valid') return answer(time, await show());
 

@@ -1,0 +1,3 @@
+import { TITLES } from '../../titles';
+
+export default definePageConfig({ navigationBarTitleText: TITLES.home });
