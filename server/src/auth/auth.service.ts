@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Role, User as UserView } from '@inspection-code/shared';
 import { findCausally } from '../db/cluster.js';
-import { inTransaction, isUniqueViolation } from '../db/transaction.js';
+import { inTransaction, isRetryable, isUniqueViolation } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
 import { Enterprise, Officer } from '../registry/registry.entities.js';
 import type { Services } from '../services.js';
@@ -58,16 +58,17 @@ export async function currentUser(s: Services, p: Principal): Promise<UserView> 
 
 /** Finds or creates the user behind a WeChat openid (or a dev login); safe when two logins race. */
 async function userForOpenId(s: Services, openId: string, bindTo: string | null): Promise<User> {
-  const repo = s.ds.getRepository(User);
-  const existing = await repo.findOneBy({ openId });
-  if (existing) return existing;
-  const now = s.clock();
-  try {
-    await repo.insert({ id: randomUUID(), openId, enterpriseCreditCode: bindTo, boundAt: bindTo ? now : null, createdAt: now });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await findCausally(s.ds, (m) => m.findOneBy(User, { openId }));
+    if (existing) return existing;
+    const now = s.clock();
+    try {
+      await s.ds.getRepository(User).insert({ id: randomUUID(), openId, enterpriseCreditCode: bindTo, boundAt: bindTo ? now : null, createdAt: now });
+    } catch (err) {
+      // Someone logged in with the same openid at the same moment (1062, or 1213 on Galera): look again.
+      if ((!isUniqueViolation(err) && !isRetryable(err)) || attempt >= 3) throw err;
+    }
   }
-  return repo.findOneByOrFail({ openId });
 }
 
 /** SPEC §5 dev login: only when enabled; the subject must exist (and an officer be active). */

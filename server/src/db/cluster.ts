@@ -71,7 +71,8 @@ export async function findCausally<T>(ds: DataSource, find: (m: EntityManager) =
 }
 
 const DEAD = 'deadTransaction';
-const ENDS_TRANSACTION = /^\s*(ROLLBACK|START TRANSACTION)/i;
+// A full ROLLBACK (not ROLLBACK TO SAVEPOINT: the savepoint went with the transaction) ends it.
+const ENDS_TRANSACTION = /^\s*(ROLLBACK\s*$|START TRANSACTION)/i;
 
 /**
  * After a deadlock, or a Galera certification failure or brute-force abort (both 1213), the

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { dbKind } from '../db/dataSource.js';
+import { isRetryable } from '../db/transaction.js';
 import type { Clock } from '../services.js';
 
 interface Window {
@@ -52,7 +53,15 @@ export class RateLimiter {
       dbKind(this.ds) === 'mysql'
         ? 'INSERT INTO rate_limit_hits (bucket, minute, hits) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE hits = hits + VALUES(hits)'
         : 'INSERT INTO rate_limit_hits (bucket, minute, hits) VALUES (?, ?, ?) ON CONFLICT (bucket, minute) DO UPDATE SET hits = hits + excluded.hits';
-    await this.ds.query(upsert, [bucket, w.minute, add]);
+    // A single statement, but on Galera two processes' upserts of one bucket can still conflict.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ds.query(upsert, [bucket, w.minute, add]);
+        break;
+      } catch (err) {
+        if (!isRetryable(err) || attempt >= 5) throw err;
+      }
+    }
     const rows: { hits: number | string }[] = await this.ds.query('SELECT hits FROM rate_limit_hits WHERE bucket = ? AND minute = ?', [bucket, w.minute]);
     w.shared = Number(rows[0]?.hits ?? add);
     // Old windows are useless; the first writer of a new minute clears them now and then.
