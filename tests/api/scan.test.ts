@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCodeToken, type Jwk } from '@inspection-code/shared';
-import { forgeries, garbage, unknownKid } from '../support/attacks.js';
+import { forgeries, garbage, signatureEdgeCases, unknownKid } from '../support/attacks.js';
 import { World, type TestDepartment, type TestEnterprise } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -133,6 +133,22 @@ describe('scan verdicts (扫码核验)', () => {
   it('refuses a body without qrContent with 400, not a verdict', async () => {
     const r = await t.api.post('/api/scan', {});
     expect(r.status).toBe(400);
+  });
+});
+
+describe('ECDSA edge cases: server, shared verifier and Node’s crypto agree', () => {
+  it('accepts high-S and refuses out-of-range, wrongly sized, DER, padded, non-base64url and other-curve signatures', async () => {
+    const { createPublicKey, verify } = await import('node:crypto');
+    const key = createPublicKey({ key: jwks.keys[0]!, format: 'jwk' });
+    const now = Math.floor(t.clock.now().getTime() / 1000);
+    for (const [name, qr] of Object.entries(signatureEdgeCases(code.qrContent))) {
+      const [h, p, s] = qr.slice(code.qrContent.lastIndexOf('/') + 1).split('.') as [string, string, string];
+      const node = /^[A-Za-z0-9_-]+$/.test(s) && verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(s, 'base64url'));
+      const expected = name === 'highS' ? 'valid' : name === 'padded' || name === 'standardBase64' || name === 'illegalCharacter' ? 'malformed' : 'forged';
+      expect(node, name).toBe(name === 'highS');
+      expect((await w.scan(qr)).body.verdict, name).toBe(expected);
+      expect(verifyCodeToken(qr, jwks, now).verdict, name).toBe(expected);
+    }
   });
 });
 

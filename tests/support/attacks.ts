@@ -38,6 +38,34 @@ export function forgeries(qrContent: string, publicJwk: Record<string, string>) 
   };
 }
 
+const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+const int32 = (n: bigint) => Buffer.from(n.toString(16).padStart(64, '0'), 'hex');
+
+/**
+ * Edge cases of the ECDSA signature and its encoding. `highS` (s' = n − s) is as valid as the
+ * original for Node's crypto, so a verifier must accept it; every other one must be refused.
+ */
+export function signatureEdgeCases(qrContent: string) {
+  const { prefix, h, p, s } = splitQr(qrContent);
+  const sig = Buffer.from(s, 'base64url');
+  const r = BigInt(`0x${sig.subarray(0, 32).toString('hex')}`);
+  const sv = BigInt(`0x${sig.subarray(32).toString('hex')}`);
+  const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const with_ = (signature: Buffer | string) => `${prefix}${h}.${p}.${typeof signature === 'string' ? signature : signature.toString('base64url')}`;
+  return {
+    highS: with_(Buffer.concat([int32(r), int32(N - sv)])),
+    rIsN: with_(Buffer.concat([int32(N), int32(sv)])),
+    sIsZero: with_(Buffer.concat([int32(r), int32(0n)])),
+    short63: with_(sig.subarray(0, 63)),
+    long65: with_(Buffer.concat([sig, Buffer.from([0])])),
+    derEncoded: with_(Buffer.concat([Buffer.from([0x30, 0x44, 0x02, 0x20]), sig.subarray(0, 32), Buffer.from([0x02, 0x20]), sig.subarray(32)])),
+    padded: with_(`${s}==`),
+    standardBase64: with_(sig.toString('base64')),
+    illegalCharacter: with_(`${s.slice(0, -1)}!`),
+    p384Key: with_(nodeSign('sha384', Buffer.from(`${h}.${p}`), { key: p384.privateKey, dsaEncoding: 'ieee-p1363' })),
+  };
+}
+
 export function unknownKid(qrContent: string) {
   const { prefix, p, s, header } = splitQr(qrContent);
   return `${prefix}${b64(JSON.stringify({ ...header, kid: 'kNOPE000' }))}.${p}.${s}`;

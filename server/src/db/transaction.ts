@@ -15,7 +15,8 @@ export function isUniqueViolation(err: unknown): boolean {
 
 export function isRetryable(err: unknown): boolean {
   const code = driverCode(err);
-  return (code !== undefined && RETRYABLE_MYSQL.has(code)) || code === 'SQLITE_BUSY';
+  // SQLITE_BUSY_SNAPSHOT: another process wrote after this transaction read; it must start over.
+  return code !== undefined && (RETRYABLE_MYSQL.has(code) || code.startsWith('SQLITE_BUSY'));
 }
 
 // better-sqlite3 is one connection: transactions of concurrent requests must take turns. Keyed by
@@ -36,7 +37,8 @@ async function attempt<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>
 }
 
 /**
- * Runs `work` as one transaction. Deadlocks and (on Galera) certification failures, which roll the
+ * Runs `work` as one transaction. Deadlocks, SQLite busy snapshots (another process wrote first)
+ * and (on Galera) certification failures, which roll the
  * whole transaction back, are retried with jittered backoff, so `work` must only touch the
  * database (it is idempotent by rollback). On Galera a retry reads causally, so it sees whoever
  * won (a duplicate then shows as ER_DUP_ENTRY), and a refusal (AppError) is checked once more
@@ -47,11 +49,14 @@ export async function inTransaction<T>(ds: DataSource, work: (m: EntityManager) 
   if (dbKind(ds) === 'sqlite') {
     const file = String(ds.options.database);
     const previous = sqliteQueues.get(file) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => ds.transaction(work));
+    const run = previous.catch(() => undefined).then(() => withRetries(ds, work, false));
     sqliteQueues.set(file, run);
     return run;
   }
-  const galera = isGalera(ds);
+  return withRetries(ds, work, isGalera(ds));
+}
+
+async function withRetries<T>(ds: DataSource, work: (m: EntityManager) => Promise<T>, galera: boolean): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(ds, work, galera && n > 1);
