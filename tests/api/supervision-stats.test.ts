@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToStats, foldPastShards, rebuildStats } from '../../server/src/supervision/statsCounters.js';
+import { rebuildAuditCountsSql } from '../../server/src/supervision/audit.service.js';
 import { World, type TestDepartment, type TestEnterprise } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -132,6 +134,8 @@ describe('supervision statistics against hand-counted records', () => {
         new Date(at).toISOString().replace('T', ' ').replace('Z', ''),
       ],
     );
+    // Written around the services: counted for the statistics as recordFlags' caller counts it.
+    await addToStats(t.services.ds.manager, new Date(at), [{ departmentCode: dept.code, add: { flags: 1 } }]);
   }
 
   let openA: number;
@@ -350,5 +354,112 @@ describe('supervision statistics against hand-counted records', () => {
     expect(s.body.totals.codesIssued).toBeGreaterThanOrEqual(1);
     expect((await t.api.get(`/api/supervision/stats?from=${iso(t0)}&to=${iso(t0)}`, w.supervisorToken)).status).toBe(400);
     expect((await t.api.get('/api/supervision/stats?from=last-week', w.supervisorToken)).status).toBe(400);
+  });
+
+  it('totals the complaint and flag lists from the counters exactly as the rows they list, for every filter', async () => {
+    const day = new Date(t0 + 8 * HOUR).toISOString().slice(0, 10);
+    const dayOf = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+    // Within a day, across days, across months (whole months from the month rows), open-ended.
+    const periods: Record<string, string>[] = [
+      {},
+      { from: iso(t0 - HOUR), to: iso(t0 + 15 * DAY) },
+      { from: iso(t0 + 5 * DAY) },
+      { to: iso(t0 + 5 * DAY) },
+      { from: day, to: day },
+      { from: dayOf(t0 - 70 * DAY), to: dayOf(t0 + 70 * DAY) },
+      { from: iso(t0 - 40 * DAY - 5 * HOUR), to: iso(t0 + 45 * DAY + 3 * HOUR) },
+    ];
+    let checked = 0;
+    for (const departmentCode of [undefined, A.code, B.code])
+      for (const issue of [undefined, 'notRecognised', 'repeated', 'inaction', 'abusive'])
+        for (const status of [undefined, 'open', 'accepted', 'resolved', 'dismissed'])
+          for (const overdue of [undefined, 'true', 'false'])
+            for (const period of periods) {
+              const q = new URLSearchParams({ pageSize: '200', ...period });
+              for (const [k, v] of Object.entries({ departmentCode, issue, status, overdue })) if (v) q.set(k, v);
+              const r = await t.api.get(`/api/supervision/complaints?${q}`, w.supervisorToken);
+              expect(r.status).toBe(200);
+              expect(r.body.total, String(q)).toBe(r.body.items.length);
+              checked += r.body.total;
+            }
+    expect(checked).toBeGreaterThan(0);
+    // The flag list's totals come from the same counters.
+    let flags = 0;
+    for (const departmentCode of [undefined, A.code, C.code])
+      for (const kind of [undefined, 'joint_waived', 'frequency'])
+        for (const period of periods) {
+          const q = new URLSearchParams({ pageSize: '200', ...period });
+          if (departmentCode) q.set('departmentCode', departmentCode);
+          if (kind) q.set('kind', kind);
+          const r = await t.api.get(`/api/supervision/flags?${q}`, w.supervisorToken);
+          expect(r.status).toBe(200);
+          expect(r.body.total, String(q)).toBe(r.body.items.length);
+          flags += r.body.total;
+        }
+    expect(flags).toBeGreaterThan(0);
+    // And the audit log's, from its monthly counts.
+    const filters: Record<string, string>[] = [
+      {},
+      { action: 'complaint.open' },
+      { action: 'complaint.resolve' },
+      { targetType: 'complaint' },
+      { action: 'key.rotate' },
+    ];
+    for (const filter of filters) {
+      const q = new URLSearchParams({ pageSize: '200', ...filter });
+      const r = await t.api.get(`/api/supervision/audit?${q}`, w.supervisorToken);
+      expect(r.status).toBe(200);
+      expect(r.body.total, String(q)).toBe(r.body.items.length);
+    }
+    // The statistics over the same periods: complaints as listed, ratings as in the table.
+    const sqlTime = (v: string) => new Date(v).toISOString().replace('T', ' ').replace('Z', '');
+    for (const period of periods) {
+      const q = new URLSearchParams(period);
+      const s = (await t.api.get(`/api/supervision/stats?${q}`, w.supervisorToken)).body;
+      const listed = (
+        await t.api.get(`/api/supervision/complaints?${new URLSearchParams({ pageSize: '200', ...period })}`, w.supervisorToken)
+      ).body;
+      expect(s.totals.complaintsTotal, String(q)).toBe(listed.items.length);
+      const bounds = [s.from, s.to].map((v: string | null) => (v === null ? null : t.db.kind === 'mysql' ? new Date(v) : sqlTime(v)));
+      const [{ n }] = await t.services.ds.query(
+        'SELECT COUNT(*) AS n FROM ratings WHERE (? IS NULL OR ratedAt >= ?) AND (? IS NULL OR ratedAt < ?)',
+        [bounds[0], bounds[0], bounds[1], bounds[1]],
+      );
+      expect(s.totals.ratings, String(q)).toBe(Number(n));
+    }
+  });
+
+  it('keeps its daily counters equal to a recount of the raw rows (what the migration backfills)', async () => {
+    const { ds } = t.services;
+    const counters = async () =>
+      (
+        await ds.query(
+          'SELECT day, departmentCode, SUM(inspections) AS i, SUM(jointInspections) AS j, SUM(codesIssued) AS ci, SUM(revokedCodes) AS rc, SUM(ratings) AS r, SUM(recognised) AS g, SUM(complaints) AS c, SUM(notRecognised) AS nr, SUM(repeated) AS rp, SUM(inaction) AS ia, SUM(abusive) AS ab, SUM(flags) AS f FROM stats_daily GROUP BY day, departmentCode ORDER BY day, departmentCode',
+        )
+      ).map((row: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && k !== 'day' && k !== 'departmentCode' ? Number(v) : v]),
+        ),
+      );
+    const live = await counters();
+    expect(live.length).toBeGreaterThan(0);
+    // Folding the shards of past days changes no sum.
+    await foldPastShards(ds, new Date(t.clock.now().getTime() + 400 * DAY), () => undefined);
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM stats_daily WHERE shard > 0'))[0].n)).toBe(0);
+    expect(await counters()).toEqual(live);
+    await ds.transaction((m) => rebuildStats(m));
+    expect(await counters()).toEqual(live);
+    const audit = async () =>
+      (
+        await ds.query(
+          'SELECT month, action, targetType, SUM(entries) AS n FROM audit_counts GROUP BY month, action, targetType ORDER BY month, action, targetType',
+        )
+      ).map((row: Record<string, unknown>) => ({ ...row, n: Number(row.n) }));
+    const liveAudit = await audit();
+    expect(liveAudit.length).toBeGreaterThan(0);
+    await ds.transaction(async (m) => {
+      for (const sql of rebuildAuditCountsSql(t.db.kind)) await m.query(sql);
+    });
+    expect(await audit()).toEqual(liveAudit);
   });
 });

@@ -15,6 +15,7 @@ import { freePort, repoRoot, spawnServer } from '../support/process.js';
 import { TestClock, type TestServer } from '../support/server.js';
 import { load, type LoadResult } from './load.js';
 import { measureSizes } from './sizes.js';
+import { queriesBench, type QueryRow } from './queries.js';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -190,6 +191,22 @@ if (wants('scan')) {
 if (wants('ratings')) await ratingBench();
 if (wants('scale')) await scaleBench();
 if (wants('sizes')) for (const [what, value, note] of await measureSizes(qr)) row('sizes', what, value, '', '', note);
+// Data at scale (queries.ts): on a database generated now (BENCH_SCALE_RATINGS, default 1 M; a
+// few thousand in the smoke run), or on one generated before (BENCH_SCALE_DATABASE=ic_scale_…).
+const queryRows: QueryRow[] = [];
+if (wants('queries')) {
+  await queriesBench({
+    url: MYSQL,
+    database: process.env.BENCH_SCALE_DATABASE,
+    ratings: smoke ? 5000 : Number(process.env.BENCH_SCALE_RATINGS ?? 1_000_000),
+    samples: smoke ? 5 : 100,
+    row: (r) => queryRows.push(r),
+  });
+}
 
 console.log('\n| section | case | req/s | p50 ms | p99 ms | ratio / note |\n|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+if (queryRows.length) {
+  console.log('\n| section | case | p50 ms | p95 ms | note (index of each statement, slowest first) |\n|---|---|---|---|---|');
+  for (const r of queryRows) console.log(`| ${r.section} | ${r.case} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.note}, n=${r.samples} |`);
+}

@@ -15,8 +15,9 @@ import {
 } from '../registry/registry.entities.js';
 import { IssuanceFlag, IssuanceGuard } from '../rules/rules.entities.js';
 import { Setting } from '../settings/setting.entity.js';
-import { AuditEntry } from '../supervision/audit.entity.js';
+import { AuditCount, AuditEntry } from '../supervision/audit.entity.js';
 import { Complaint, ComplaintEvent } from '../supervision/complaint.entities.js';
+import { StatsDay } from '../supervision/statsDay.entity.js';
 
 /** Every table of the product; migrations under ./migrations create them. */
 export const entities = [
@@ -39,6 +40,8 @@ export const entities = [
   Complaint,
   ComplaintEvent,
   AuditEntry,
+  AuditCount,
   IssuanceGuard,
   IssuanceFlag,
+  StatsDay,
 ];

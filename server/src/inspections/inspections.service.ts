@@ -8,6 +8,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { Department, Enterprise, Item, Officer } from '../registry/registry.entities.js';
 import { checkIssuanceRules, guardEnterprise, recordFlags } from '../rules/rules.service.js';
 import type { Services } from '../services.js';
+import { countIssued, countRevoked } from '../supervision/statsCounters.js';
 import { newCodeNo } from './codeNo.js';
 import { Inspection, InspectionDepartment } from './inspection.entities.js';
 import { buildRecords } from './inspection.record.js';
@@ -146,6 +147,8 @@ export async function applyForCode(s: Services, officer: OfficerPrincipal, input
         await m.insert(Inspection, inspection);
         await m.insert(InspectionDepartment, parts);
         await recordFlags(m, codeNo, enterprise.creditCode, rules.flags, now);
+        // Last, so the counter rows are locked only until the commit.
+        await countIssued(m, now, parts.map((p) => p.departmentCode), rules.flags.map((f) => f.departmentCode));
         return { ...(await presentInspection(m, inspection, { withRatings: false })), token, qrContent, ...rules };
       });
     } catch (err) {
@@ -212,6 +215,7 @@ export async function revokeInspection(s: Services, p: Principal, codeNo: string
     if (parts.every((d) => d.completedAt)) throw new AppError('ALREADY_COMPLETED', `${codeNo} is completed; a completed inspection cannot be revoked.`);
     const done = await m.update(Inspection, { codeNo, revokedAt: IsNull() }, { revokedAt: now, revokeReason: reason, revokedBy: p.subject });
     if (done.affected !== 1) throw new AppError('ALREADY_REVOKED', `${codeNo} is already revoked.`);
+    await countRevoked(m, inspection.issuedAt, parts.map((d) => d.departmentCode));
     const updated = await m.findOneByOrFail(Inspection, { codeNo });
     return presentInspection(m, updated, { withRatings });
   });

@@ -7,6 +7,7 @@ import { findVisibleInspection, ratingView } from '../inspections/index.js';
 import type { Services } from '../services.js';
 import { actorOf } from '../supervision/audit.service.js';
 import { openComplaintFor } from '../supervision/complaints.service.js';
+import { countRating } from '../supervision/statsCounters.js';
 import { Rating } from './rating.entity.js';
 
 type EnterprisePrincipal = Extract<Principal, { role: 'enterprise' }>;
@@ -50,7 +51,8 @@ export async function rateDepartment(s: Services, user: EnterprisePrincipal, cod
       });
       await m.insert(Rating, rating);
       // Same transaction: a complaining rating never exists without its complaint.
-      await openComplaintFor(s, m, rating, actorOf(user));
+      const complaint = await openComplaintFor(s, m, rating, actorOf(user));
+      await countRating(m, rating, complaint !== null);
       return ratingView(rating);
     });
   } catch (err) {

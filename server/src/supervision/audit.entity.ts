@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeColumn, JsonColumn, TextColumn } from '../db/columns.js';
 
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
@@ -20,4 +20,19 @@ export class AuditEntry {
   @TextColumn(32) targetType!: string;
   @TextColumn(64) targetId!: string;
   @JsonColumn({ nullable: true }) detail!: AuditDetail | null;
+}
+
+/**
+ * How many audit entries of each action and target type were appended in each Asia/Shanghai
+ * month (YYYY-MM), kept by recordAudit in the entry's own transaction: the audit list's total
+ * reads a few dozen of these rows instead of counting millions of entries. `shard` spreads the
+ * writers of one busy month over a few rows.
+ */
+@Entity('audit_counts')
+export class AuditCount {
+  @PrimaryColumn({ type: 'varchar', length: 7 }) month!: string;
+  @PrimaryColumn({ type: 'varchar', length: 48 }) action!: string;
+  @PrimaryColumn({ type: 'varchar', length: 32 }) targetType!: string;
+  @PrimaryColumn({ type: 'int' }) shard!: number;
+  @Column({ type: 'int', default: 0 }) entries!: number;
 }

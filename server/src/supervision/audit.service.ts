@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { auditQuery } from '@inspection-code/shared';
 import type { Principal } from '../auth/principal.js';
 import type { Services } from '../services.js';
-import { AuditEntry, type AuditDetail } from './audit.entity.js';
+import { dbKind } from '../db/dataSource.js';
+import { AuditCount, AuditEntry, type AuditDetail } from './audit.entity.js';
+import { shanghaiDate } from './calendar.js';
 
 export interface Actor {
   role: string;
@@ -43,6 +45,32 @@ export async function recordAudit(
     targetId: entry.target.id.slice(0, 64),
     detail: entry.detail ?? null,
   });
+  const counted = [shanghaiDate(entry.at).slice(0, 7), entry.action, entry.target.type, Math.floor(Math.random() * 4), 1];
+  await m.query(
+    dbKind(m.connection) === 'mysql'
+      ? 'INSERT INTO `audit_counts` (`month`, `action`, `targetType`, `shard`, `entries`) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE `entries` = `entries` + 1'
+      : 'INSERT INTO `audit_counts` (`month`, `action`, `targetType`, `shard`, `entries`) VALUES (?, ?, ?, ?, ?) ON CONFLICT (`month`, `action`, `targetType`, `shard`) DO UPDATE SET `entries` = `entries` + 1',
+    counted,
+  );
+}
+
+/** Recounts audit_counts from the log (for entries written around recordAudit, such as a bulk load; the migration runs it once). */
+export function rebuildAuditCountsSql(kind: 'mysql' | 'sqlite'): string[] {
+  const month = kind === 'mysql' ? "DATE_FORMAT(`at` + INTERVAL 8 HOUR, '%Y-%m')" : "strftime('%Y-%m', `at`, '+8 hours')";
+  return [
+    'DELETE FROM `audit_counts`',
+    `INSERT INTO \`audit_counts\` (\`month\`, \`action\`, \`targetType\`, \`shard\`, \`entries\`) SELECT ${month}, \`action\`, \`targetType\`, 0, COUNT(*) FROM \`audit_log\` GROUP BY ${month}, \`action\`, \`targetType\``,
+  ];
+}
+
+/** How many entries match: from audit_counts unless one target is asked for (then a handful of entries). */
+async function countAudit(m: EntityManager, q: z.output<typeof auditQuery>, where: FindOptionsWhere<AuditEntry>): Promise<number> {
+  if (q.targetId) return m.countBy(AuditEntry, where);
+  const qb = m.createQueryBuilder(AuditCount, 'a').select('SUM(a.entries)', 'n');
+  if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+  if (q.targetType) qb.andWhere('a.targetType = :targetType', { targetType: q.targetType });
+  const row = await qb.getRawOne<{ n: unknown }>();
+  return Number(row?.n ?? 0);
 }
 
 /** The audit log, newest first; read-only by design (no update or delete exists anywhere). */
@@ -51,12 +79,10 @@ export async function listAudit(s: Services, q: z.output<typeof auditQuery>) {
   if (q.action) where.action = q.action;
   if (q.targetType) where.targetType = q.targetType;
   if (q.targetId) where.targetId = q.targetId;
-  const [rows, total] = await s.ds.manager.findAndCount(AuditEntry, {
-    where,
-    order: { at: 'DESC', id: 'DESC' },
-    skip: (q.page - 1) * q.pageSize,
-    take: q.pageSize,
-  });
+  const [rows, total] = await Promise.all([
+    s.ds.manager.find(AuditEntry, { where, order: { at: 'DESC', id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    countAudit(s.ds.manager, q, where),
+  ]);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -14,7 +14,8 @@ export type ComplaintStatus = 'open' | 'accepted' | 'resolved' | 'dismissed';
 @Index('idx_complaints_created', ['createdAt'])
 @Index('idx_complaints_department', ['departmentCode', 'createdAt'])
 @Index('idx_complaints_status', ['status', 'createdAt'])
-@Index('idx_complaints_overdue', ['status', 'deadline'])
+// Overdue = pending past the deadline: the statistics count them per department from this index alone.
+@Index('idx_complaints_overdue', ['status', 'deadline', 'createdAt', 'departmentCode'])
 @Index('idx_complaints_not_recognised', ['notRecognised', 'createdAt'])
 @Index('idx_complaints_repeated', ['repeated', 'createdAt'])
 @Index('idx_complaints_inaction', ['inaction', 'createdAt'])

@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { ratingsSummaryResponse } from '@inspection-code/shared';
 import type { Principal } from '../auth/principal.js';
+import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../http/errors.js';
 import { Rating } from '../ratings/rating.entity.js';
 import { Department } from '../registry/registry.entities.js';
 import type { Services } from '../services.js';
+import { counterRangesWhere, foldPastShards } from './statsCounters.js';
+import { StatsDay } from './statsDay.entity.js';
+
+const n = (v: unknown) => Number(v ?? 0);
 
 /** SPEC §2: a department sees its ratings only as aggregates of at least this many. */
 export const MIN_RATINGS = 5;
@@ -37,10 +42,49 @@ export async function ratingsSummary(
   const department = await m.findOneBy(Department, { code });
   if (!department) throw new AppError('NOT_FOUND', `No department ${code}.`);
 
-  const total = await m.countBy(Rating, { departmentCode: code });
-  const counted = Math.floor(total / MIN_RATINGS) * MIN_RATINGS;
+  // One snapshot for both reads: the department's counters (all its ratings, added up from the
+  // month rows of stats_daily) and its newest total mod 5 ratings, which are left out. What
+  // remains is exactly the oldest multiple of 5 in (ratedAt, id) order, read from about a dozen
+  // counter rows a year instead of every rating.
+  await foldPastShards(s.ds, s.clock(), s.log);
+  const row = await inTransaction(s.ds, async (tx) => {
+    const all = await tx
+      .createQueryBuilder(StatsDay, 'd')
+      .select('SUM(d.ratings)', 'ratings')
+      .addSelect('SUM(d.recognised)', 'recognised')
+      .addSelect('SUM(d.repeated)', 'repeated')
+      .addSelect('SUM(d.inaction)', 'inaction')
+      .addSelect('SUM(d.abusive)', 'abusive')
+      .where('d.departmentCode = :code', { code })
+      .andWhere(...counterRangesWhere('d', { first: null, end: null }))
+      .getRawOne();
+    const sums = {
+      ratings: n(all?.ratings),
+      recognised: n(all?.recognised),
+      repeated: n(all?.repeated),
+      inaction: n(all?.inaction),
+      abusive: n(all?.abusive),
+    };
+    const newest = sums.ratings % MIN_RATINGS;
+    if (newest > 0) {
+      const left = await tx.find(Rating, {
+        select: { id: true, recognised: true, repeated: true, inaction: true, abusive: true },
+        where: { departmentCode: code },
+        order: { ratedAt: 'DESC', id: 'DESC' },
+        take: newest,
+      });
+      sums.ratings -= left.length;
+      for (const r of left) {
+        sums.recognised -= r.recognised ? 1 : 0;
+        sums.repeated -= r.repeated ? 1 : 0;
+        sums.inaction -= r.inaction ? 1 : 0;
+        sums.abusive -= r.abusive ? 1 : 0;
+      }
+    }
+    return sums;
+  });
   const base = { departmentCode: code, name: department.name, minimumRatings: MIN_RATINGS };
-  if (counted === 0) {
+  if (row.ratings === 0) {
     return {
       ...base,
       available: false,
@@ -48,24 +92,6 @@ export async function ratingsSummary(
       summary: null,
     };
   }
-  // The last rating of the block, in (ratedAt, id) order: the index on (departmentCode, ratedAt) serves it.
-  const [edge] = await m.find(Rating, {
-    select: { id: true, ratedAt: true },
-    where: { departmentCode: code },
-    order: { ratedAt: 'ASC', id: 'ASC' },
-    skip: counted - 1,
-    take: 1,
-  });
-  const row = await m
-    .createQueryBuilder(Rating, 'r')
-    .select('COUNT(*)', 'ratings')
-    .addSelect('SUM(CASE WHEN r.recognised THEN 1 ELSE 0 END)', 'recognised')
-    .addSelect('SUM(CASE WHEN r.repeated THEN 1 ELSE 0 END)', 'repeated')
-    .addSelect('SUM(CASE WHEN r.inaction THEN 1 ELSE 0 END)', 'inaction')
-    .addSelect('SUM(CASE WHEN r.abusive THEN 1 ELSE 0 END)', 'abusive')
-    .where('r.departmentCode = :code', { code })
-    .andWhere('(r.ratedAt < :edgeAt OR (r.ratedAt = :edgeAt AND r.id <= :edgeId))', { edgeAt: edge!.ratedAt, edgeId: edge!.id })
-    .getRawOne();
   const ratings = Number(row.ratings);
   const recognised = Number(row.recognised);
   return {

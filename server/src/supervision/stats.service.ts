@@ -8,6 +8,8 @@ import type { Services } from '../services.js';
 import { Complaint } from './complaint.entities.js';
 import { PENDING } from './complaints.service.js';
 import { toPeriod, type Period } from './period.js';
+import { CITY, COUNTERS, counterRangesWhere, foldPastShards, partialDays, wholeDays, type Counts } from './statsCounters.js';
+import { StatsDay } from './statsDay.entity.js';
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -21,22 +23,30 @@ function within<T extends object>(qb: SelectQueryBuilder<T>, column: string, p: 
 const JOINT = (alias: string) =>
   `CASE WHEN (SELECT COUNT(*) FROM inspection_departments jd WHERE jd.codeNo = ${alias}.codeNo) > 1 THEN 1 ELSE 0 END`;
 
-/**
- * Supervision statistics over [from, to), each figure a plain count over raw rows:
- * - inspections / jointInspections: codes issued in the period (by issuedAt) naming the department,
- *   revoked codes excluded; joint = naming two or more departments;
- * - ratings / recognised: ratings given in the period (by ratedAt); recognitionRate = recognised / ratings;
- * - complaints: complaints made in the period, by issue (one complaint may carry several issues);
- *   overdueComplaints: those of them still open or accepted after their deadline, now;
- * - flags: issuance flags recorded in the period about the department.
- * Totals: codes issued (revoked included, as the city reports them), revoked codes, joint inspections.
- */
-export async function supervisionStats(s: Services, q: { from?: string; to?: string }): Promise<Stats> {
-  const period = toPeriod(q);
-  const now = s.clock();
-  const m = s.ds.manager;
-  const [departments, inspections, totals, ratings, complaints, flags] = await Promise.all([
-    m.find(Department, { order: { code: 'ASC' } }),
+const zero = (): Counts => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counts;
+
+/** Per department (CITY for the city-wide figures), the counters over some span of time. */
+type Tally = Map<string, Counts>;
+
+function add(tally: Tally, departmentCode: string, counts: Partial<Counts>) {
+  const row = tally.get(departmentCode) ?? zero();
+  for (const [k, v] of Object.entries(counts) as [keyof Counts, number][]) row[k] += v;
+  tally.set(departmentCode, row);
+}
+
+/** The daily counters of whole days, added up per department. */
+async function countedDays(m: EntityManager, days: { first: string | null; end: string | null }, tally: Tally): Promise<void> {
+  const qb = m.createQueryBuilder(StatsDay, 's').select('s.departmentCode', 'departmentCode').groupBy('s.departmentCode');
+  for (const c of COUNTERS) qb.addSelect(`SUM(s.${c})`, c);
+  qb.where(...counterRangesWhere('s', days));
+  for (const row of await qb.getRawMany<Record<string, unknown>>()) {
+    add(tally, String(row.departmentCode), Object.fromEntries(COUNTERS.map((c) => [c, n(row[c])])));
+  }
+}
+
+/** The same figures counted over the raw rows: for the part of a period that does not fill a whole day. */
+async function countedRows(m: EntityManager, period: Period, tally: Tally): Promise<void> {
+  const [inspections, totals, ratings, complaints, flags] = await Promise.all([
     within(
       m
         .createQueryBuilder(InspectionDepartment, 'd')
@@ -77,47 +87,111 @@ export async function supervisionStats(s: Services, q: { from?: string; to?: str
         .addSelect('SUM(CASE WHEN c.repeated THEN 1 ELSE 0 END)', 'repeated')
         .addSelect('SUM(CASE WHEN c.inaction THEN 1 ELSE 0 END)', 'inaction')
         .addSelect('SUM(CASE WHEN c.abusive THEN 1 ELSE 0 END)', 'abusive')
-        .addSelect('SUM(CASE WHEN c.status IN (:...pending) AND c.deadline < :now THEN 1 ELSE 0 END)', 'overdue')
-        .setParameters({ pending: PENDING, now })
         .groupBy('c.departmentCode'),
       'c.createdAt',
       period,
     ).getRawMany(),
-    countFlags(m, period),
+    within(
+      m
+        .createQueryBuilder(IssuanceFlag, 'f')
+        .select('f.departmentCode', 'departmentCode')
+        .addSelect('COUNT(*)', 'flags')
+        .groupBy('f.departmentCode'),
+      'f.createdAt',
+      period,
+    ).getRawMany(),
+  ]);
+  for (const r of inspections) add(tally, r.departmentCode, { inspections: n(r.inspections), jointInspections: n(r.joint) });
+  add(tally, CITY, {
+    codesIssued: n(totals?.issued),
+    revokedCodes: n(totals?.revoked),
+    inspections: n(totals?.issued) - n(totals?.revoked),
+    jointInspections: n(totals?.joint),
+  });
+  for (const r of ratings) add(tally, r.departmentCode, { ratings: n(r.ratings), recognised: n(r.recognised) });
+  for (const r of complaints) {
+    add(tally, r.departmentCode, {
+      complaints: n(r.total),
+      notRecognised: n(r.notRecognised),
+      repeated: n(r.repeated),
+      inaction: n(r.inaction),
+      abusive: n(r.abusive),
+    });
+  }
+  for (const r of flags) add(tally, r.departmentCode, { flags: n(r.flags) });
+}
+
+/** Complaints made in the period still open or accepted after their deadline, now: from the pending ones only. */
+async function overdue(m: EntityManager, period: Period, now: Date): Promise<Map<string, number>> {
+  const rows = await within(
+    m
+      .createQueryBuilder(Complaint, 'c')
+      .select('c.departmentCode', 'departmentCode')
+      .addSelect('COUNT(*)', 'overdue')
+      .where('c.status IN (:...pending)', { pending: PENDING })
+      .andWhere('c.deadline < :now', { now })
+      .groupBy('c.departmentCode'),
+    'c.createdAt',
+    period,
+  ).getRawMany<{ departmentCode: string; overdue: unknown }>();
+  return new Map(rows.map((r) => [r.departmentCode, n(r.overdue)]));
+}
+
+/**
+ * Supervision statistics over [from, to), each figure equal to a plain count over raw rows:
+ * - inspections / jointInspections: codes issued in the period (by issuedAt) naming the department,
+ *   revoked codes excluded; joint = naming two or more departments;
+ * - ratings / recognised: ratings given in the period (by ratedAt); recognitionRate = recognised / ratings;
+ * - complaints: complaints made in the period, by issue (one complaint may carry several issues);
+ *   overdueComplaints: those of them still open or accepted after their deadline, now;
+ * - flags: issuance flags recorded in the period about the department.
+ * Totals: codes issued (revoked included, as the city reports them), revoked codes, joint inspections.
+ *
+ * Whole Asia/Shanghai days of the period are read from the daily counters (stats_daily, kept in
+ * step with the rows by the writes themselves); what is left of a period given to the
+ * millisecond, at most a day at each end, is counted over the rows; overdue complaints, which
+ * change with the clock, are counted over the pending complaints.
+ */
+export async function supervisionStats(s: Services, q: { from?: string; to?: string }): Promise<Stats> {
+  const period = toPeriod(q);
+  const now = s.clock();
+  await foldPastShards(s.ds, now, s.log);
+  const m = s.ds.manager;
+  const tally: Tally = new Map();
+  const days = wholeDays(period);
+  const counting: Promise<void>[] = [];
+  if (!days) counting.push(countedRows(m, period, tally));
+  else {
+    counting.push(countedDays(m, days, tally));
+    for (const edge of partialDays(period, days)) counting.push(countedRows(m, edge, tally));
+  }
+  const [departments, overdueBy] = await Promise.all([
+    m.find(Department, { order: { code: 'ASC' } }),
+    overdue(m, period, now),
+    ...counting,
   ]);
 
-  const by = <T extends { departmentCode: string }>(rows: T[]) => new Map(rows.map((r) => [r.departmentCode, r]));
-  const inspectionsBy = by(inspections);
-  const ratingsBy = by(ratings);
-  const complaintsBy = by(complaints);
+  const city = tally.get(CITY) ?? zero();
+  tally.delete(CITY);
   // Departments seen in records but no longer registered still count, under their code.
-  const codes = new Set([
-    ...departments.map((d) => d.code),
-    ...inspectionsBy.keys(),
-    ...ratingsBy.keys(),
-    ...complaintsBy.keys(),
-    ...flags.keys(),
-  ]);
+  const seen = [...tally.entries()].filter(([, c]) => c.inspections || c.ratings || c.complaints || c.flags).map(([code]) => code);
+  const codes = new Set([...departments.map((d) => d.code), ...seen, ...overdueBy.keys()]);
   const names = new Map(departments.map((d) => [d.code, d.name]));
 
   const rows = [...codes].sort().map((code) => {
-    const i = inspectionsBy.get(code);
-    const r = ratingsBy.get(code);
-    const c = complaintsBy.get(code);
-    const ratingCount = n(r?.ratings);
-    const recognised = n(r?.recognised);
+    const c = tally.get(code) ?? zero();
     return {
       departmentCode: code,
       name: names.get(code) ?? code,
-      inspections: n(i?.inspections),
-      jointInspections: n(i?.joint),
-      ratings: ratingCount,
-      recognitionRate: ratingCount ? recognised / ratingCount : null,
-      complaints: { notRecognised: n(c?.notRecognised), repeated: n(c?.repeated), inaction: n(c?.inaction), abusive: n(c?.abusive) },
-      flags: flags.get(code) ?? 0,
-      recognised,
-      complaintsTotal: n(c?.total),
-      overdueComplaints: n(c?.overdue),
+      inspections: c.inspections,
+      jointInspections: c.jointInspections,
+      ratings: c.ratings,
+      recognitionRate: c.ratings ? c.recognised / c.ratings : null,
+      complaints: { notRecognised: c.notRecognised, repeated: c.repeated, inaction: c.inaction, abusive: c.abusive },
+      flags: c.flags,
+      recognised: c.recognised,
+      complaintsTotal: c.complaints,
+      overdueComplaints: overdueBy.get(code) ?? 0,
     };
   });
   const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((acc, row) => acc + pick(row), 0);
@@ -128,10 +202,10 @@ export async function supervisionStats(s: Services, q: { from?: string; to?: str
     to: period.to?.toISOString() ?? null,
     departments: rows,
     totals: {
-      codesIssued: n(totals?.issued),
-      revokedCodes: n(totals?.revoked),
-      inspections: n(totals?.issued) - n(totals?.revoked),
-      jointInspections: n(totals?.joint),
+      codesIssued: city.codesIssued,
+      revokedCodes: city.revokedCodes,
+      inspections: city.codesIssued - city.revokedCodes,
+      jointInspections: city.jointInspections,
       ratings: ratingTotal,
       recognised: recognisedTotal,
       recognitionRate: ratingTotal ? recognisedTotal / ratingTotal : null,
@@ -146,18 +220,4 @@ export async function supervisionStats(s: Services, q: { from?: string; to?: str
       overdueComplaints: sum((r) => r.overdueComplaints),
     },
   };
-}
-
-/** Issuance flags (server/src/rules) recorded in the period, per department they are about. */
-async function countFlags(m: EntityManager, period: Period): Promise<Map<string, number>> {
-  const rows: { departmentCode: string; flags: unknown }[] = await within(
-    m
-      .createQueryBuilder(IssuanceFlag, 'f')
-      .select('f.departmentCode', 'departmentCode')
-      .addSelect('COUNT(*)', 'flags')
-      .groupBy('f.departmentCode'),
-    'f.createdAt',
-    period,
-  ).getRawMany();
-  return new Map(rows.map((r) => [r.departmentCode, n(r.flags)]));
 }
