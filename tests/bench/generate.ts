@@ -407,8 +407,8 @@ class Progress {
   start(phase: string, total: number) {
     this.started = performance.now();
     this.value = 0;
-    if (!this.enabled) {
-      console.error(`${phase}: ${total.toLocaleString('en')} rows…`);
+    if (!this.enabled || total === 0) {
+      console.error(total ? `${phase}: ${total.toLocaleString('en')} rows…` : `${phase}…`);
       return;
     }
     this.bar = new cliProgress.SingleBar(
@@ -458,7 +458,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
   const RATEABLE = 0.94 * 0.92;
   const needed = Math.ceil(o.ratings / (PARTS_PER_INSPECTION * RATEABLE));
   const inspections = Math.max(o.inspections, needed);
-  if (inspections > o.inspections)
+  if (inspections > o.inspections && o.inspections > 0)
     note.push(
       `${o.ratings.toLocaleString('en')} ratings need ~${needed.toLocaleString('en')} inspections (one rating per department part, ${PARTS_PER_INSPECTION} parts an inspection): --inspections raised from ${o.inspections.toLocaleString('en')}`,
     );
