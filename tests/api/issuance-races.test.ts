@@ -10,7 +10,6 @@ import { startTestServer, type TestServer } from '../support/server.js';
  * races across the nodes of a Galera cluster are in tests/galera/consistency.test.ts.
  */
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
 const RACERS = 8;
 
@@ -23,23 +22,10 @@ interface Race {
 }
 
 /** A department with one item per racer, an enterprise, and a plan covering both. */
-async function prepare(t: TestServer, w: World): Promise<Race> {
+async function prepare(w: World): Promise<Race> {
   const d = await w.department({ officers: 3, items: RACERS });
   const e = await w.enterprise();
-  const now = t.clock.now().getTime();
-  const plan = await t.api.post(
-    '/api/plans',
-    {
-      name: '并发测试计划',
-      itemCodes: d.items,
-      enterpriseCreditCodes: [e.creditCode],
-      periodFrom: iso(now - DAY),
-      periodTo: iso(now + 60 * DAY),
-    },
-    d.token,
-  );
-  expect(plan.status).toBe(201);
-  return { d, e, planNo: plan.body.planNo, tokens: [d.token, await w.login('officer', d.officers[1]!)] };
+  return { d, e, planNo: await w.plan(d, [e]), tokens: [d.token, await w.login('officer', d.officers[1]!)] };
 }
 
 /** Fires every application at once, spread over the given servers. */
@@ -75,11 +61,11 @@ function expectExactly(replies: { status: number; body: any }[], issued: number,
 const countSql = 'SELECT COUNT(*) AS n FROM inspections WHERE enterpriseCreditCode = ? AND revokedAt IS NULL';
 
 /** Cap race and repeat race, each on a fresh enterprise, spread over `apis`. */
-async function bothRaces(t: TestServer, w: World, apis: Api[], count: (creditCode: string) => Promise<number>) {
-  const r = await prepare(t, w);
+async function bothRaces(w: World, apis: Api[], count: (creditCode: string) => Promise<number>) {
+  const r = await prepare(w);
   expectExactly(await race(r, apis, (i) => r.d.items[i]!), 2, 'ANNUAL_CAP_REACHED');
   expect(await count(r.e.creditCode)).toBe(2);
-  const r2 = await prepare(t, w);
+  const r2 = await prepare(w);
   expectExactly(await race(r2, [...apis].reverse(), () => r2.d.items[0]!), 1, 'REPEATED_INSPECTION');
   expect(await count(r2.e.creditCode)).toBe(1);
 }
@@ -95,13 +81,13 @@ describe('racing applications for one enterprise', () => {
   afterAll(() => t.close());
 
   it(`issues exactly 2 of ${RACERS} simultaneous planned applications at an annual cap of 2`, async () => {
-    const r = await prepare(t, w);
+    const r = await prepare(w);
     expectExactly(await race(r, [t.api], (i) => r.d.items[i]!), 2, 'ANNUAL_CAP_REACHED');
     expect(await count(r.e.creditCode)).toBe(2);
   });
 
   it(`issues exactly 1 of ${RACERS} simultaneous planned applications for the same item (repeat check)`, async () => {
-    const r = await prepare(t, w);
+    const r = await prepare(w);
     expectExactly(await race(r, [t.api], () => r.d.items[0]!), 1, 'REPEATED_INSPECTION');
     expect(await count(r.e.creditCode)).toBe(1);
   });
@@ -109,7 +95,7 @@ describe('racing applications for one enterprise', () => {
   it('holds across two servers on one database', async () => {
     const second = await startTestServer({}, t.db);
     try {
-      await bothRaces(t, w, [t.api, second.api], count);
+      await bothRaces(w, [t.api, second.api], count);
     } finally {
       await second.close();
     }
@@ -120,7 +106,7 @@ describe('racing applications for one enterprise', () => {
     const env = Object.fromEntries(Object.entries(t.env).filter(([key]) => key !== 'PORT' && key !== 'HOST'));
     const other = await spawnServer(env);
     try {
-      await bothRaces(t, w, [t.api, new Api(other.url)], count);
+      await bothRaces(w, [t.api, new Api(other.url)], count);
     } finally {
       other.child.kill('SIGTERM');
       await other.exited;

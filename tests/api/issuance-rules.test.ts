@@ -24,21 +24,7 @@ const part = (d: TestDepartment, items = d.items.slice(0, 1)) => ({
 });
 const windowAt = (startMs: number, lengthMs = 2 * HOUR) => ({ validFrom: iso(startMs), validTo: iso(startMs + lengthMs) });
 
-async function filePlan(d: TestDepartment, enterprises: TestEnterprise[], items = d.items) {
-  const r = await t.api.post(
-    '/api/plans',
-    {
-      name: '年度双随机抽查计划',
-      itemCodes: items,
-      enterpriseCreditCodes: enterprises.map((e) => e.creditCode),
-      periodFrom: iso(now() - DAY),
-      periodTo: iso(now() + 400 * DAY),
-    },
-    d.token,
-  );
-  expect(r.status).toBe(201);
-  return r.body.planNo as string;
-}
+const filePlan = (d: TestDepartment, enterprises: TestEnterprise[], items = d.items) => w.plan(d, enterprises, { items, days: 400 });
 
 /** A planned application of `d` alone (or with `parts`) for one enterprise. */
 function applyPlanned(e: TestEnterprise, d: TestDepartment, planNo: string, overrides: Record<string, unknown> = {}) {
@@ -510,21 +496,11 @@ describe('thresholds come from configuration', () => {
     const other = await cw.department();
     const e = await cw.enterprise();
     const cNow = c.clock.now().getTime();
-    const plan = await c.api.post(
-      '/api/plans',
-      {
-        name: '计划',
-        itemCodes: d.items,
-        enterpriseCreditCodes: [e.creditCode],
-        periodFrom: iso(cNow - DAY),
-        periodTo: iso(cNow + 100 * DAY),
-      },
-      d.token,
-    );
+    const planNo = await cw.plan(d, [e], { days: 100 });
     const planned = (items: string[], extra: Record<string, unknown> = {}) =>
       cw.apply(e, [d], {
         kind: 'planned',
-        planNo: plan.body.planNo,
+        planNo,
         reason: undefined,
         clueRef: undefined,
         departments: [part(d, items)],

@@ -10,7 +10,6 @@ import { countOn, createClusterDatabase, NODES, onNode, startServersTogether, wo
  * every node.
  */
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 let db: Awaited<ReturnType<typeof createClusterDatabase>>;
@@ -103,26 +102,15 @@ describe('issuance rules across nodes', () => {
   async function race(itemFor: (i: number) => number) {
     const dept = await w.department({ officers: 3, items: RACERS });
     const enterprise = await w.enterprise();
+    const planNo = await w.plan(dept, [enterprise]);
     const now = Date.now();
-    const plan = await via(0).post(
-      '/api/plans',
-      {
-        name: '跨节点并发计划',
-        itemCodes: dept.items,
-        enterpriseCreditCodes: [enterprise.creditCode],
-        periodFrom: iso(now - DAY),
-        periodTo: iso(now + 60 * DAY),
-      },
-      dept.token,
-    );
-    expect(plan.status).toBe(201);
     const replies = await Promise.all(
       Array.from({ length: RACERS }, (_, i) =>
         via(i).post(
           '/api/inspections',
           {
             kind: 'planned',
-            planNo: plan.body.planNo,
+            planNo,
             enterpriseCreditCode: enterprise.creditCode,
             validFrom: iso(now + HOUR),
             validTo: iso(now + 5 * HOUR),

@@ -85,6 +85,24 @@ export class World {
     return { creditCode, name, token: await this.login('enterprise', creditCode) };
   }
 
+  /** Files a plan of `dept` covering `enterprises` and `items` from yesterday for `days` days; its plan number. */
+  async plan(dept: TestDepartment, enterprises: TestEnterprise[], options: { items?: string[]; days?: number } = {}): Promise<string> {
+    const now = this.t.clock.now().getTime();
+    const r = await this.t.api.post(
+      '/api/plans',
+      {
+        name: '年度双随机抽查计划',
+        itemCodes: options.items ?? dept.items,
+        enterpriseCreditCodes: enterprises.map((e) => e.creditCode),
+        periodFrom: iso(new Date(now - 24 * HOUR)),
+        periodTo: iso(new Date(now + (options.days ?? 60) * 24 * HOUR)),
+      },
+      dept.token,
+    );
+    if (r.status !== 201) throw new Error(`plan: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.planNo;
+  }
+
   /** An application body for a triggered code of `dept` (the applicant's department) and any joint ones. */
   application(enterprise: TestEnterprise, depts: TestDepartment[], overrides: Record<string, unknown> = {}) {
     const now = this.t.clock.now();
